@@ -1,0 +1,31 @@
+using DiplomacyTracker.Data.Events;
+using DiplomacyTracker.Data.Participants;
+using DiplomacyTracker.Data.Seeding;
+using DiplomacyTracker.Data.Sources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DiplomacyTracker.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>Registers the context factory (one short-lived context per operation) and the query and command services.</summary>
+    /// <remarks>
+    /// The caller registers <see cref="DiplomacyDataOptions"/>; it is read when first needed, so hosts (and test
+    /// factories) can decide the connection string from configuration that is complete only after the host is built.
+    /// </remarks>
+    public static IServiceCollection AddDiplomacyData(this IServiceCollection services)
+    {
+        services.AddDbContextFactory<DiplomacyDbContext>((provider, options) =>
+            options.UseSqlite(provider.GetRequiredService<DiplomacyDataOptions>().ConnectionString));
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<EventQueries>();
+        services.AddSingleton<ParticipantQueries>();
+        services.AddSingleton<SourceQueries>();
+        return services;
+    }
+}
+
+/// <param name="ConnectionString">SQLite connection string.</param>
+/// <param name="SeedDirectory">The folder holding seed/*.json and articles/*.txt.</param>
+public sealed record DiplomacyDataOptions(string ConnectionString, string SeedDirectory);

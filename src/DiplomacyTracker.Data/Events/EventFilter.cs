@@ -1,0 +1,36 @@
+namespace DiplomacyTracker.Data.Events;
+
+/// <summary>
+/// The timeline and API filters; all optional and combined with AND. The web app reads and writes them as the
+/// URL query (?year=2024&amp;venue=Beijing), the API takes the same names.
+/// </summary>
+public sealed record EventFilter
+{
+    public const int MaxPageSize = 200;
+    public const int DefaultPageSize = 50;
+
+    public int? YearFrom { get; init; }
+
+    public int? YearTo { get; init; }
+
+    /// <summary>City or country of any leg, case-insensitive.</summary>
+    public string? Venue { get; init; }
+
+    /// <summary>A participant's slug ("xi-jinping") or English name.</summary>
+    public string? Participant { get; init; }
+
+    public EventType? Type { get; init; }
+
+    /// <summary>Topic slug.</summary>
+    public string? Topic { get; init; }
+
+    /// <summary>Free text over titles, summaries and statements (full-text search).</summary>
+    public string? Text { get; init; }
+
+    /// <summary>Only meetings Xi Jinping and Vladimir Putin both took part in.</summary>
+    public bool XiPutinOnly { get; init; }
+
+    public bool IsEmpty =>
+        YearFrom is null && YearTo is null && string.IsNullOrWhiteSpace(Venue) && string.IsNullOrWhiteSpace(Participant)
+        && Type is null && string.IsNullOrWhiteSpace(Topic) && string.IsNullOrWhiteSpace(Text) && !XiPutinOnly;
+}

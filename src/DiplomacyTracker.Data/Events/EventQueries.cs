@@ -1,0 +1,183 @@
+using DiplomacyTracker.Data.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiplomacyTracker.Data.Events;
+
+/// <summary>Read side of events: filtering, paging and details. Each call opens and disposes its own context.</summary>
+public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFactory)
+{
+    public const string XiSlug = "xi-jinping";
+    public const string PutinSlug = "vladimir-putin";
+
+    public async Task<PagedResult<EventSummary>> SearchAsync(EventFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, EventFilter.MaxPageSize);
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var query = Apply(db, db.Events.AsNoTracking(), filter);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query
+            .OrderBy(e => e.SortKey).ThenBy(e => e.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(e => new EventSummary(
+                e.Id,
+                e.Title,
+                e.Type,
+                e.Status,
+                e.Start,
+                e.End,
+                e.HostSide,
+                e.IsMentionedOnly,
+                e.Participants.Any(p => p.Person!.Slug == XiSlug) && e.Participants.Any(p => p.Person!.Slug == PutinSlug),
+                e.Legs.OrderBy(l => l.Position).Select(l => new LegView(l.Position, l.City, l.Country, l.Site, l.Start, l.End, new List<PersonRef>())).ToList(),
+                e.Participants.OrderBy(p => p.Person!.Country).ThenBy(p => p.Person!.NameEn)
+                    .Select(p => new ParticipantView(new PersonRef(p.PersonId, p.Person!.Slug, p.Person.NameEn, p.Person.Country), p.Role)).ToList(),
+                e.Topics.OrderBy(t => t.Name).Select(t => new TopicView(t.Slug, t.Name)).ToList(),
+                e.Statements.Count,
+                e.Sources.Count))
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        return new PagedResult<EventSummary>(items, total, page, pageSize);
+    }
+
+    public async Task<EventDetails?> GetAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var details = await db.Events.AsNoTracking()
+            .Where(e => e.Id == id)
+            .Select(e => new EventDetails(
+                e.Id,
+                e.Title,
+                e.Type,
+                e.Status,
+                e.Start,
+                e.End,
+                e.DateNote,
+                e.Summary,
+                e.HostSide,
+                e.IsMentionedOnly,
+                e.Participants.Any(p => p.Person!.Slug == XiSlug) && e.Participants.Any(p => p.Person!.Slug == PutinSlug),
+                e.Version,
+                e.CreatedAt,
+                e.UpdatedAt,
+                e.Legs.OrderBy(l => l.Position).Select(l => new LegView(
+                    l.Position, l.City, l.Country, l.Site, l.Start, l.End,
+                    l.Attendees.OrderBy(a => a.NameEn).Select(a => new PersonRef(a.Id, a.Slug, a.NameEn, a.Country)).ToList())).ToList(),
+                e.Participants.OrderBy(p => p.Person!.Country).ThenBy(p => p.Person!.NameEn)
+                    .Select(p => new ParticipantView(new PersonRef(p.PersonId, p.Person!.Slug, p.Person.NameEn, p.Person.Country), p.Role)).ToList(),
+                e.Topics.OrderBy(t => t.Name).Select(t => new TopicView(t.Slug, t.Name)).ToList(),
+                e.Statements.OrderBy(s => s.SourceId).ThenBy(s => s.SourceOffset).ThenBy(s => s.Id).Select(s => new StatementView(
+                    s.Id,
+                    s.Speaker == null ? null : new PersonRef(s.Speaker.Id, s.Speaker.Slug, s.Speaker.NameEn, s.Speaker.Country),
+                    s.Attribution,
+                    s.Kind,
+                    s.Text,
+                    s.Source == null ? null : new SourceRef(s.Source.Id, s.Source.Title, s.Source.Outlet, s.Source.PublishedOn),
+                    s.SourceOffset,
+                    s.Topics.OrderBy(t => t.Name).Select(t => new TopicView(t.Slug, t.Name)).ToList())).ToList(),
+                e.Documents.OrderBy(d => d.Id).Select(d => new DocumentView(
+                    d.Id, d.Title, d.Kind, d.Summary,
+                    d.Source == null ? null : new SourceRef(d.Source.Id, d.Source.Title, d.Source.Outlet, d.Source.PublishedOn))).ToList(),
+                e.Sources.OrderBy(s => s.Id).Select(s => new SourceRef(s.Id, s.Title, s.Outlet, s.PublishedOn)).ToList(),
+                null,
+                null))
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(cancellationToken);
+        if (details is null)
+        {
+            return null;
+        }
+
+        var sortKey = details.Start.SortKey;
+        var previous = await db.Events.AsNoTracking()
+            .Where(e => e.SortKey < sortKey || (e.SortKey == sortKey && e.Id < id))
+            .OrderByDescending(e => e.SortKey).ThenByDescending(e => e.Id)
+            .Select(e => new EventNeighbour(e.Id, e.Title, e.Start))
+            .FirstOrDefaultAsync(cancellationToken);
+        var next = await db.Events.AsNoTracking()
+            .Where(e => e.SortKey > sortKey || (e.SortKey == sortKey && e.Id > id))
+            .OrderBy(e => e.SortKey).ThenBy(e => e.Id)
+            .Select(e => new EventNeighbour(e.Id, e.Title, e.Start))
+            .FirstOrDefaultAsync(cancellationToken);
+        return details with { Previous = previous, Next = next };
+    }
+
+    public async Task<FilterOptions> GetFilterOptionsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var known = db.Events.AsNoTracking().Where(e => e.SortKey < PartialDate.Unknown.SortKey);
+        var minKey = await known.MinAsync(e => (int?)e.SortKey, cancellationToken);
+        var maxKey = await known.MaxAsync(e => (int?)e.SortKey, cancellationToken);
+        var cities = await db.EventLegs.AsNoTracking().Select(l => l.City).Distinct().ToListAsync(cancellationToken);
+        var countries = await db.EventLegs.AsNoTracking().Select(l => l.Country).Distinct().ToListAsync(cancellationToken);
+        var people = await db.People.AsNoTracking()
+            .OrderBy(p => p.NameEn)
+            .Select(p => new PersonRef(p.Id, p.Slug, p.NameEn, p.Country))
+            .ToListAsync(cancellationToken);
+        var topics = await db.Topics.AsNoTracking().OrderBy(t => t.Name).Select(t => new TopicView(t.Slug, t.Name)).ToListAsync(cancellationToken);
+        var venues = countries.Concat(cities).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        return new FilterOptions(minKey / 10000, maxKey / 10000, venues, people, topics);
+    }
+
+    internal static IQueryable<Event> Apply(DiplomacyDbContext db, IQueryable<Event> query, EventFilter filter)
+    {
+        // Subqueries below skip the soft-delete filter: the outer query already applies it.
+        // Year filters compare the indexed SortKey (yyyymmdd) so a range is an index range; events file under the year they start.
+        if (filter.YearFrom is { } from)
+        {
+            var fromKey = from * 10000;
+            query = query.Where(e => e.SortKey >= fromKey);
+        }
+
+        if (filter.YearTo is { } to)
+        {
+            var toKey = (to * 10000) + 9999;
+            query = query.Where(e => e.SortKey <= toKey);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Venue))
+        {
+            var venue = filter.Venue.Trim();
+            var legs = db.EventLegs.IgnoreQueryFilters().Where(l => EF.Functions.Like(l.City, venue) || EF.Functions.Like(l.Country, venue)).Select(l => l.EventId);
+            query = query.Where(e => legs.Contains(e.Id));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Participant))
+        {
+            var who = filter.Participant.Trim();
+            var attended = db.EventParticipants.IgnoreQueryFilters().Where(p => p.Person!.Slug == who || EF.Functions.Like(p.Person.NameEn, who)).Select(p => p.EventId);
+            query = query.Where(e => attended.Contains(e.Id));
+        }
+
+        if (filter.XiPutinOnly)
+        {
+            var withXi = db.EventParticipants.IgnoreQueryFilters().Where(p => p.Person!.Slug == XiSlug).Select(p => p.EventId);
+            var withPutin = db.EventParticipants.IgnoreQueryFilters().Where(p => p.Person!.Slug == PutinSlug).Select(p => p.EventId);
+            query = query.Where(e => withXi.Contains(e.Id) && withPutin.Contains(e.Id));
+        }
+
+        if (filter.Type is { } type)
+        {
+            query = query.Where(e => e.Type == type);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Topic))
+        {
+            var topic = filter.Topic.Trim();
+            query = query.Where(e => e.Topics.Any(t => t.Slug == topic));
+        }
+
+        if (FullTextQuery.Build(filter.Text) is { } match)
+        {
+            var matching = db.Database.SqlQuery<int>($"""
+                SELECT rowid AS "Value" FROM EventSearch WHERE EventSearch MATCH {match}
+                UNION
+                SELECT s.EventId AS "Value" FROM StatementSearch JOIN Statements s ON s.Id = StatementSearch.rowid WHERE StatementSearch MATCH {match}
+                """);
+            query = query.Where(e => matching.Contains(e.Id));
+        }
+
+        return query;
+    }
+}

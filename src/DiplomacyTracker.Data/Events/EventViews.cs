@@ -1,0 +1,86 @@
+using DiplomacyTracker.Data.Common;
+using DiplomacyTracker.Data.Documents;
+using DiplomacyTracker.Data.Statements;
+
+namespace DiplomacyTracker.Data.Events;
+
+// The read shapes of events: what the pages render and what the JSON API returns (the one place entities are mapped).
+
+public sealed record TopicView(string Slug, string Name);
+
+public sealed record PersonRef(int Id, string Slug, string Name, Side Country);
+
+public sealed record ParticipantView(PersonRef Person, string Role);
+
+public sealed record LegView(int Position, string City, string Country, string? Site, PartialDate Start, PartialDate End, IReadOnlyList<PersonRef> Attendees);
+
+public sealed record SourceRef(int Id, string Title, string? Outlet, PartialDate PublishedOn);
+
+/// <summary>One event as a line of the timeline or of the API list.</summary>
+public sealed record EventSummary(
+    int Id,
+    string Title,
+    EventType Type,
+    EventStatus Status,
+    PartialDate Start,
+    PartialDate End,
+    Side HostSide,
+    bool IsMentionedOnly,
+    bool IsXiPutinMeeting,
+    IReadOnlyList<LegView> Legs,
+    IReadOnlyList<ParticipantView> Participants,
+    IReadOnlyList<TopicView> Topics,
+    int StatementCount,
+    int SourceCount);
+
+public sealed record StatementView(
+    int Id,
+    PersonRef? Speaker,
+    string? Attribution,
+    StatementKind Kind,
+    string Text,
+    SourceRef? Source,
+    int? SourceOffset,
+    IReadOnlyList<TopicView> Topics);
+
+public sealed record DocumentView(int Id, string Title, DocumentKind Kind, string? Summary, SourceRef? Source);
+
+public sealed record EventNeighbour(int Id, string Title, PartialDate Start);
+
+/// <summary>Everything about one event, for its page and GET /api/events/{id}.</summary>
+public sealed record EventDetails(
+    int Id,
+    string Title,
+    EventType Type,
+    EventStatus Status,
+    PartialDate Start,
+    PartialDate End,
+    string? DateNote,
+    string Summary,
+    Side HostSide,
+    bool IsMentionedOnly,
+    bool IsXiPutinMeeting,
+    Guid Version,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    IReadOnlyList<LegView> Legs,
+    IReadOnlyList<ParticipantView> Participants,
+    IReadOnlyList<TopicView> Topics,
+    IReadOnlyList<StatementView> Statements,
+    IReadOnlyList<DocumentView> Documents,
+    IReadOnlyList<SourceRef> Sources,
+    EventNeighbour? Previous,
+    EventNeighbour? Next);
+
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
+{
+    public int PageCount => PageSize == 0 ? 0 : (Total + PageSize - 1) / PageSize;
+}
+
+/// <summary>Filter choices for the timeline: the distinct values that exist.</summary>
+public sealed record FilterOptions(
+    int? MinYear,
+    int? MaxYear,
+    IReadOnlyList<string> Venues,
+    IReadOnlyList<PersonRef> Participants,
+    IReadOnlyList<TopicView> Topics);

@@ -1,0 +1,46 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace DiplomacyTracker.Data.Seeding;
+
+/// <summary>Brings the database to the latest migration, switches it to WAL, and seeds it from data/.</summary>
+public sealed class DatabaseInitializer(IDbContextFactory<DiplomacyDbContext> contextFactory, DiplomacyDataOptions options, ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        // Log where the database is, never the connection string (it could carry a password).
+        var dataSource = new SqliteConnectionStringBuilder(connection.ConnectionString).DataSource;
+        EnsureDirectoryExists(dataSource);
+
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applying {Count} migration(s) to {DataSource}: {Migrations}", pending.Count, dataSource, pending);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        // WAL lets readers (every circuit) proceed while an editor writes; the mode is stored in the file.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+
+        var seeder = new Seeder(db, logger);
+        var seed = SeedFile.Load(options.SeedDirectory);
+        await seeder.SeedAsync(seed, cancellationToken);
+    }
+
+    private static void EnsureDirectoryExists(string dataSource)
+    {
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+}

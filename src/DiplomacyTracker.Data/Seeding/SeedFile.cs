@@ -1,0 +1,99 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace DiplomacyTracker.Data.Seeding;
+
+/// <summary>
+/// The curated seed as people write it in data/seed/*.json (see docs/data-model.md for the curation rules).
+/// Records reference each other by key; dates are ISO strings at their precision, "~" marking an approximate one.
+/// </summary>
+public sealed record SeedFile(
+    IReadOnlyList<SeedTopic> Topics,
+    IReadOnlyList<SeedPerson> People,
+    IReadOnlyList<SeedSource> Sources,
+    IReadOnlyList<SeedEvent> Events)
+{
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <summary>Reads seed/topics.json, people.json, sources.json, events.json and the article texts under <paramref name="directory"/>.</summary>
+    public static SeedFile Load(string directory)
+    {
+        var seedDirectory = Path.Combine(directory, "seed");
+        T Read<T>(string name)
+        {
+            var path = Path.Combine(seedDirectory, name);
+            using var stream = File.OpenRead(path);
+            return JsonSerializer.Deserialize<T>(stream, JsonOptions)
+                ?? throw new InvalidDataException($"{path} is empty.");
+        }
+
+        var sources = Read<List<SeedSource>>("sources.json")
+            .Select(s => s with { Text = File.ReadAllText(Path.Combine(directory, "articles", s.File)) })
+            .ToList();
+        return new SeedFile(
+            Read<List<SeedTopic>>("topics.json"),
+            Read<List<SeedPerson>>("people.json"),
+            sources,
+            Read<List<SeedEvent>>("events.json"));
+    }
+}
+
+public sealed record SeedTopic(string Key, string Name);
+
+public sealed record SeedPerson(string Key, string NameEn, string? NameZh, string? NameRu, string Country, string? Description);
+
+public sealed record SeedSource(
+    string Key,
+    string File,
+    string Title,
+    bool TitleIsEditorial,
+    string? Outlet,
+    string? ReportsFrom,
+    string? PublishedOn,
+    string? Notes)
+{
+    [JsonIgnore]
+    public string Text { get; init; } = string.Empty;
+}
+
+/// <summary>Text in a source that states a date, and the ISO date it means.</summary>
+public sealed record SeedDateEvidence(string Source, string Quote, string Means);
+
+public sealed record SeedParticipant(string Person, string Role);
+
+public sealed record SeedLeg(string City, string Country, string? Site, string? Start, string? End, IReadOnlyList<string>? Attendees);
+
+public sealed record SeedDocument(string Key, string Title, string Kind, string? Summary, string Source);
+
+public sealed record SeedStatement(
+    string Key,
+    string? Speaker,
+    string? Attribution,
+    string Kind,
+    string Text,
+    string Source,
+    IReadOnlyList<string>? Topics);
+
+public sealed record SeedEvent(
+    string Key,
+    string Title,
+    string Type,
+    string Status,
+    string? Start,
+    string? End,
+    string? DateNote,
+    IReadOnlyList<SeedDateEvidence>? DateEvidence,
+    string Summary,
+    string HostSide,
+    bool MentionedOnly,
+    IReadOnlyList<string> Sources,
+    IReadOnlyList<string>? Topics,
+    IReadOnlyList<SeedParticipant>? Participants,
+    IReadOnlyList<SeedLeg>? Legs,
+    IReadOnlyList<SeedDocument>? Documents,
+    IReadOnlyList<SeedStatement>? Statements);

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Rendering;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace DiplomacyTracker.Web.Components.Layout;
+
+/// <summary>
+/// Catches an exception in the routed content, logs it with the page it happened on, and shows a message with a
+/// way to retry, instead of ending the reader's circuit.
+/// </summary>
+public sealed class AppErrorBoundary : ErrorBoundary
+{
+    [Inject]
+    private ILogger<AppErrorBoundary> Logger { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    protected override Task OnErrorAsync(Exception exception)
+    {
+        Logger.LogError(exception, "Unhandled exception while rendering {Uri}", Navigation.Uri);
+        return Task.CompletedTask;
+    }
+
+    protected override void BuildRenderTree(RenderTreeBuilder builder)
+    {
+        if (CurrentException is null)
+        {
+            builder.AddContent(0, ChildContent);
+            return;
+        }
+
+        builder.OpenElement(1, "div");
+        builder.AddAttribute(2, "class", "error-panel");
+        builder.AddAttribute(3, "role", "alert");
+        builder.OpenElement(4, "h2");
+        builder.AddContent(5, "Something went wrong on this page");
+        builder.CloseElement();
+        builder.OpenElement(6, "p");
+        builder.AddContent(7, "The problem has been logged. The rest of the app still works; you can try again or go back to the timeline.");
+        builder.CloseElement();
+        builder.OpenElement(8, "button");
+        builder.AddAttribute(9, "type", "button");
+        builder.AddAttribute(10, "class", "rz-button rz-primary rz-button-md");
+        builder.AddAttribute(11, "onclick", EventCallback.Factory.Create<MouseEventArgs>(this, Recover));
+        builder.AddContent(12, "Try again");
+        builder.CloseElement();
+        builder.OpenElement(13, "a");
+        builder.AddAttribute(14, "href", "/");
+        builder.AddAttribute(15, "class", "error-panel-link");
+        builder.AddContent(16, "Back to the timeline");
+        builder.CloseElement();
+        builder.CloseElement();
+    }
+}

@@ -1,0 +1,66 @@
+using DiplomacyTracker.Data;
+using DiplomacyTracker.Data.Seeding;
+using DiplomacyTracker.Web.Components;
+using Microsoft.EntityFrameworkCore;
+using Radzen;
+
+namespace DiplomacyTracker.Web.Hosting;
+
+internal static class ServiceSetup
+{
+    public const string ThemeCookie = "DiplomacyTrackerTheme";
+
+    public static void AddDiplomacyServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents()
+            .AddInteractiveServerComponents(options => options.DetailedErrors = builder.Environment.IsDevelopment());
+        services.AddRadzenComponents();
+        services.AddRadzenCookieThemeService(options =>
+        {
+            options.Name = ThemeCookie;
+            options.Duration = TimeSpan.FromDays(365);
+        });
+
+        services.AddSingleton(provider =>
+        {
+            var configuration = provider.GetRequiredService<IConfiguration>();
+            var connectionString = configuration.GetConnectionString("Diplomacy") is { Length: > 0 } configured
+                ? configured
+                : AppPaths.DefaultConnectionString;
+            var seedDirectory = configuration["Seed:Directory"] is { Length: > 0 } seed ? seed : AppPaths.DataDirectory;
+            return new DiplomacyDataOptions(connectionString, seedDirectory);
+        });
+        services.AddDiplomacyData();
+
+        services.AddHealthChecks().AddDbContextCheck<DiplomacyDbContext>(
+            "database",
+            customTestQuery: async (db, cancellationToken) =>
+            {
+                // Reachable means the schema answers, not just that a file can be opened (SQLite creates missing files).
+                _ = await db.Topics.AnyAsync(cancellationToken);
+                return true;
+            });
+    }
+
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    public static void UseDiplomacyPipeline(this WebApplication app)
+    {
+        // Outermost, so it sees the final status code the exception handler sets.
+        app.UseMiddleware<RequestLoggingMiddleware>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health");
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+}
