@@ -18,6 +18,9 @@ internal sealed class Seeder(DiplomacyDbContext db, ILogger logger)
 {
     public async Task SeedAsync(SeedFile seed, CancellationToken cancellationToken)
     {
+        // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): two instances starting at once seed one after the other,
+        // and the second sees what the first applied.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var applied = (await db.Set<AppliedSeed>().Select(a => a.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var now = db.Clock.GetUtcNow().UtcDateTime;
         var added = 0;
@@ -33,8 +36,6 @@ internal sealed class Seeder(DiplomacyDbContext db, ILogger logger)
             added++;
             return true;
         }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var topics = await db.Topics.ToDictionaryAsync(t => t.Slug, StringComparer.Ordinal, cancellationToken);
         foreach (var topic in seed.Topics.Where(t => Claim("topic:" + t.Key) && !topics.ContainsKey(t.Key)))

@@ -12,6 +12,9 @@ internal static class ServiceSetup
 
     public static void AddDiplomacyServices(this WebApplicationBuilder builder)
     {
+        // Serve package assets (Radzen's themes and script) from the build output in every environment, not only
+        // Development: tests run as "Testing" and people may run `dotnet run` as Production. Published apps carry copies.
+        builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.AddRazorComponents()
             .AddInteractiveServerComponents(options => options.DetailedErrors = builder.Environment.IsDevelopment());

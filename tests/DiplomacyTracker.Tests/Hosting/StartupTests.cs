@@ -1,0 +1,112 @@
+using System.Net;
+using DiplomacyTracker.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiplomacyTracker.Tests.Hosting;
+
+public sealed class StartupTests(DiplomacyAppFactory app) : IClassFixture<DiplomacyAppFactory>
+{
+    [Fact]
+    public async Task First_start_applies_every_migration_and_switches_to_wal()
+    {
+        await using var db = app.CreateDbContext();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+        var mode = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync();
+        Assert.Equal("wal", Assert.Single(mode));
+    }
+
+    [Fact]
+    public async Task Health_answers_200_when_the_database_is_reachable()
+    {
+        using var client = app.CreateClient();
+        var response = await client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Timeline_renders_the_app_shell_and_loads_blazor()
+    {
+        using var client = app.CreateClient();
+        var html = await client.GetStringAsync("/");
+        Assert.Contains("DiplomacyTracker", html, StringComparison.Ordinal);
+        Assert.Contains("<main", html, StringComparison.Ordinal);
+        Assert.Contains("_framework/blazor.web.js", html, StringComparison.Ordinal);
+
+        var script = await client.GetAsync("/_framework/blazor.web.js");
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+    }
+
+    [Fact]
+    public async Task Unknown_address_gets_a_404_with_a_friendly_page()
+    {
+        using var client = app.CreateClient();
+        var response = await client.GetAsync("/no/such/page");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_request_is_logged_with_method_path_status_and_elapsed_time()
+    {
+        using var client = app.CreateClient();
+        var path = "/health?probe=" + Guid.NewGuid().ToString("N");
+        await client.GetAsync(path);
+
+        // The file sink writes asynchronously from the request; give it a moment.
+        string? line = null;
+        for (var attempt = 0; attempt < 50 && line is null; attempt++)
+        {
+            await Task.Delay(100);
+            line = ReadLogLines().FirstOrDefault(l => l.Contains("\"Path\":\"/health\"", StringComparison.Ordinal) && l.Contains("\"StatusCode\":200", StringComparison.Ordinal));
+        }
+
+        Assert.NotNull(line);
+        Assert.Contains("\"Method\":\"GET\"", line, StringComparison.Ordinal);
+        Assert.Contains("\"Elapsed\":", line, StringComparison.Ordinal);
+        // The query string is not logged, and neither is the connection string.
+        Assert.DoesNotContain("probe=", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(ReadLogLines(), l => l.Contains("Data Source=", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private List<string> ReadLogLines()
+    {
+        if (!Directory.Exists(app.LogDirectory))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateFiles(app.LogDirectory).SelectMany(path =>
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd().Split('\n');
+        }).ToList();
+    }
+}
+
+/// <summary>Its own app and database, because the test breaks the database.</summary>
+public sealed class HealthWhenDatabaseIsGoneTests(DiplomacyAppFactory app) : IClassFixture<DiplomacyAppFactory>
+{
+    [Fact]
+    public async Task Health_answers_503_when_the_database_is_not_reachable()
+    {
+        using var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+
+        SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(app.DatabasePath)!, "diplomacy.db*"))
+        {
+            File.Delete(file);
+        }
+
+        // Block the path so SQLite cannot even create a fresh file there.
+        Directory.CreateDirectory(app.DatabasePath);
+
+        var response = await client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync());
+    }
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test, browser tests included, from a fresh clone: installs Chromium through apt when it is missing,
+# restores the local dotnet tools, checks formatting, builds with warnings as errors, and runs the test projects.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Chromium not found: installing Debian's chromium package (browser tests drive it; no browser is downloaded)."
+  sudo_cmd=""
+  if [ "$(id -u)" != "0" ]; then sudo_cmd="sudo"; fi
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet tool restore >/dev/null
+dotnet build DiplomacyTracker.sln -nologo -clp:ErrorsOnly
+dotnet format DiplomacyTracker.sln --verify-no-changes --no-restore
+
+results=$(mktemp -d)
+status=0
+dotnet test DiplomacyTracker.sln --no-build --logger "trx" --results-directory "$results" | tee "$results/console.log" || status=$?
+
+# One plain closing line for CI: totals over all test projects.
+awk '/^(Passed!|Failed!)/ { for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { gsub(",", "", p); printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$results/console.log"
+exit $status
