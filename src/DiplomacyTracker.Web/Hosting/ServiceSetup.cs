@@ -19,7 +19,10 @@ internal static class ServiceSetup
         builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.AddRazorComponents()
-            .AddInteractiveServerComponents(options => options.DetailedErrors = builder.Environment.IsDevelopment());
+            .AddInteractiveServerComponents(options => options.DetailedErrors = builder.Environment.IsDevelopment())
+            // Pages hand what prerendering loaded to the circuit (PersistentComponentState) so queries run once;
+            // an event with many statements is larger than SignalR's 32 KB default message.
+            .AddHubOptions(options => options.MaximumReceiveMessageSize = 512 * 1024);
         services.AddRadzenComponents();
         services.AddRadzenCookieThemeService(options =>
         {
