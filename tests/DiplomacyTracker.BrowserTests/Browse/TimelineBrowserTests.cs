@@ -49,10 +49,8 @@ public sealed partial class TimelineBrowserTests(BrowserFixture fixture) : Brows
         await WaitForCircuitAsync(page);
         await page.GetByText("Only Xi–Putin meetings").ClickAsync();
         await page.WaitForURLAsync(new Regex("xiputin=true"));
-        var cards = page.Locator("article.event-card");
-        await Assertions.Expect(cards.First).ToBeVisibleAsync();
-        Assert.Equal(await cards.CountAsync(), await page.Locator("article.event-card.is-xiputin").CountAsync());
-        Assert.True(await cards.CountAsync() >= 3);
+        await Assertions.Expect(page.Locator("article.event-card:not(.is-xiputin)")).ToHaveCountAsync(0);
+        Assert.True(await page.Locator("article.event-card.is-xiputin").CountAsync() >= 3);
     });
 
     [Fact]
@@ -62,14 +60,14 @@ public sealed partial class TimelineBrowserTests(BrowserFixture fixture) : Brows
         await WaitForCircuitAsync(page);
         var search = page.GetByLabel("Search text");
         await search.FillAsync("multipolar");
-        await search.PressAsync("Enter");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(new Regex("q=multipolar"));
         await Assertions.Expect(page.Locator("article.event-card").First).ToBeVisibleAsync();
 
         await search.FillAsync("\"zebra (NEAR* :x");
         await search.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("q=%22zebra"));
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("No events match these filters.");
+        Assert.Contains("zebra", Uri.UnescapeDataString(page.Url), StringComparison.Ordinal);
         await SaveScreenshotAsync(page, "timeline-empty-phone-width-desktop");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Clear all filters" }).ClickAsync();
@@ -81,6 +79,7 @@ public sealed partial class TimelineBrowserTests(BrowserFixture fixture) : Brows
     public Task Event_page_is_accessible_and_links_a_statement_to_its_place_in_the_article() => WithPageAsync(async page =>
     {
         await page.GotoAsync("/?year=2024");
+        await WaitForCircuitAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Putin's state visit to China" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Putin's state visit to China");
         await WaitForCircuitAsync(page);
