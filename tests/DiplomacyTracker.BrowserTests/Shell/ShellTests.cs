@@ -53,6 +53,11 @@ public sealed class ShellTests(BrowserFixture fixture) : BrowserTest(fixture), I
         await page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
         await Assertions.Expect(timelineLink).ToBeInViewportAsync();
         await SaveScreenshotAsync(page, "navigation-phone-open");
+
+        // Picking a destination closes the navigation again.
+        await timelineLink.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Participants");
+        await Assertions.Expect(timelineLink).Not.ToBeInViewportAsync();
     }, width: PhoneWidth);
 
     [Fact]
