@@ -55,6 +55,8 @@ internal static class ServiceSetup
             });
     }
 
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
@@ -66,7 +68,9 @@ internal static class ServiceSetup
         app.UseMiddleware<RequestLoggingMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            // API callers get RFC 7807 problem details; people get the friendly error page.
+            app.UseWhen(IsApi, api => api.UseExceptionHandler());
+            app.UseWhen(context => !IsApi(context), pages => pages.UseExceptionHandler("/error", createScopeForErrors: true));
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found");
