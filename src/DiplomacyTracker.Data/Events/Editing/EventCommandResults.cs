@@ -10,6 +10,9 @@ public enum EventCommandStatus
     LikelyDuplicates = 2,
     Conflict = 3,
     NotFound = 4,
+
+    /// <summary>The user may not edit (not signed in, or not an editor).</summary>
+    Forbidden = 5,
 }
 
 /// <summary>One changed field: "Title" from "A" to "B". Before is null for a new value, After null for a removed one.</summary>
