@@ -335,7 +335,7 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
     private static async Task<References> ResolveReferencesAsync(DiplomacyDbContext db, EventDraft draft, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var personIds = draft.Participants.Where(p => p.PersonId is not null).Select(p => p.PersonId!.Value).Distinct().ToList();
+        var personIds = draft.Participants.Where(p => p.PersonId > 0).Select(p => p.PersonId!.Value).Distinct().ToList();
         var people = await db.People.Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         for (var i = 0; i < draft.Participants.Count; i++)
         {

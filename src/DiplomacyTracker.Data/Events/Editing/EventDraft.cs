@@ -101,7 +101,7 @@ public sealed class ParticipantDraft
 
     public bool IsNew => PersonId is null;
 
-    public string DisplayName => PersonId is null ? NewNameEn ?? string.Empty : PersonName ?? $"person {PersonId}";
+    public string DisplayName => (PersonId is null ? NewNameEn : PersonName) ?? string.Empty;
 }
 
 public sealed class StatementDraft

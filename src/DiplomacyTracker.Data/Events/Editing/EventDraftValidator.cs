@@ -92,7 +92,11 @@ public static class EventDraftValidator
 
             if (participant.PersonId is { } personId)
             {
-                if (!seenPeople.Add(personId))
+                if (personId <= 0)
+                {
+                    errors.Add($"{path}.PersonId", "Choose a person, or switch to adding a new person.");
+                }
+                else if (!seenPeople.Add(personId))
                 {
                     errors.Add($"{path}.PersonId", "This person is already listed.");
                 }

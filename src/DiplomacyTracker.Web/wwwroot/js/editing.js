@@ -1,0 +1,29 @@
+// Draft storage and leave-page confirmation for the event editor (imported as a module by EventEditorPage).
+export function loadDraft(key) {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+export function saveDraft(key, json) {
+  try {
+    window.localStorage.setItem(key, json);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function removeDraft(key) {
+  try {
+    window.localStorage.removeItem(key);
+  } catch {
+    // Storage unavailable (private mode): nothing to remove.
+  }
+}
+
+export function confirmLeave(message) {
+  return window.confirm(message);
+}
