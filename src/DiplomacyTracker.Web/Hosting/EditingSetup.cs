@@ -147,6 +147,17 @@ internal static class EditingSetup
     /// <summary>Authentication, authorization, the sign-in rate limit, account endpoints and the write API.</summary>
     public static void UseDiplomacyEditing(this WebApplication app)
     {
+        // The API answers with problem details, and a refused form post (bad antiforgery token, rate limit) with
+        // its own status: re-executing them as the HTML "not found" page would re-run a POST through the pipeline.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api") || (context.Request.Path.StartsWithSegments("/account") && !HttpMethods.IsGet(context.Request.Method)))
+            {
+                context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()?.Enabled = false;
+            }
+
+            return next(context);
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

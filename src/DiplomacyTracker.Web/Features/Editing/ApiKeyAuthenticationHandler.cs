@@ -51,4 +51,13 @@ internal sealed class ApiKeyAuthenticationHandler(
         Logger.LogWarning("Rejected an unknown API key from {RemoteIp} for {Path}", Context.Connection.RemoteIpAddress, Request.Path);
         return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
     }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        await Response.WriteAsJsonAsync(
+            new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Unknown API key" },
+            options: null,
+            contentType: "application/problem+json");
+    }
 }
