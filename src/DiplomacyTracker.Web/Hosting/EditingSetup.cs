@@ -107,7 +107,24 @@ internal static class EditingSetup
     /// <summary>Creates the Editor role, and the admin editor from Admin:Email / Admin:Password when configured.</summary>
     public static async Task InitializeEditorsAsync(this WebApplication app)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        // Two processes starting on one database (or the test hosts) may race to create the same rows: retry.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await EnsureEditorsAsync(app.Services);
+                return;
+            }
+            catch (Microsoft.EntityFrameworkCore.DbUpdateException) when (attempt < 3)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+            }
+        }
+    }
+
+    private static async Task EnsureEditorsAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         var configuration = scope.ServiceProvider.GetRequiredService<IConfiguration>();

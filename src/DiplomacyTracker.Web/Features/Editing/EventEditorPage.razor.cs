@@ -30,6 +30,7 @@ public sealed partial class EventEditorPage
     private DraftValidator? validator;
     private IJSObjectReference? module;
     private CancellationTokenSource? pendingDraftSave;
+    private string? revealAfterRender;
 
     [Parameter]
     public int? Id { get; set; }
@@ -71,6 +72,19 @@ public sealed partial class EventEditorPage
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (revealAfterRender is { } selector && module is not null)
+        {
+            revealAfterRender = null;
+            try
+            {
+                await module.InvokeVoidAsync("reveal", selector);
+            }
+            catch (JSException exception)
+            {
+                Logger.LogWarning(exception, "Could not reveal {Selector}", selector);
+            }
+        }
+
         if (!firstRender || draft is null)
         {
             return;
@@ -131,6 +145,7 @@ public sealed partial class EventEditorPage
     {
         showSummary = true;
         errorMessage = null;
+        revealAfterRender = ".editor-summary";
     }
 
     private async Task SaveAnywayAsync()
@@ -195,12 +210,15 @@ public sealed partial class EventEditorPage
                 case EventCommandStatus.Invalid:
                     showSummary = true;
                     validator?.ShowErrors(result.Errors!);
+                    revealAfterRender = ".editor-summary";
                     break;
                 case EventCommandStatus.LikelyDuplicates:
                     duplicates = result.Duplicates;
+                    revealAfterRender = ".editor-duplicates";
                     break;
                 case EventCommandStatus.Conflict:
                     conflict = result;
+                    revealAfterRender = ".editor-conflict";
                     break;
                 case EventCommandStatus.NotFound:
                     errorMessage = "This event no longer exists (it may have been deleted). Your input is kept in this browser.";
@@ -221,6 +239,10 @@ public sealed partial class EventEditorPage
         finally
         {
             saving = false;
+            if (errorMessage is not null)
+            {
+                revealAfterRender = ".editor-error";
+            }
         }
     }
 

@@ -27,3 +27,15 @@ export function removeDraft(key) {
 export function confirmLeave(message) {
   return window.confirm(message);
 }
+
+// Brings a message panel (error summary, conflict, duplicates) into view and moves focus to it for screen readers.
+export function reveal(selector) {
+  const element = document.querySelector(selector);
+  if (element) {
+    element.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    if (!element.hasAttribute('tabindex')) {
+      element.setAttribute('tabindex', '-1');
+    }
+    element.focus({ preventScroll: true });
+  }
+}
