@@ -77,6 +77,7 @@ public sealed partial class EditorFlowTests(EditingBrowserFixture fixture) : Bro
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
         var conflict = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Someone else saved this event" });
         await Assertions.Expect(conflict).ToBeVisibleAsync();
+        await Assertions.Expect(conflict).ToBeInViewportAsync();
         await Assertions.Expect(conflict.GetByRole(AriaRole.Row).Filter(new() { HasText = "Summary written by the second editor." })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#title")).ToHaveValueAsync("Title from the first editor");
         await SaveScreenshotAsync(page, "editor-conflict");
@@ -100,7 +101,7 @@ public sealed partial class EditorFlowTests(EditingBrowserFixture fixture) : Bro
         await page.Locator("#source-1-url").FillAsync("not a web address");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save visit" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByText("Please correct the fields marked below.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Please correct the fields marked below.")).ToBeInViewportAsync();
         await Assertions.Expect(FieldMessage(page, "#title")).ToHaveTextAsync("Title is required.");
         await Assertions.Expect(FieldMessage(page, "#end")).ToHaveTextAsync("End date cannot be before the start date.");
         await Assertions.Expect(FieldMessage(page, "#leg-1-city")).ToHaveTextAsync("City is required.");

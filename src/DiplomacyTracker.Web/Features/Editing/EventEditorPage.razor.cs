@@ -31,6 +31,7 @@ public sealed partial class EventEditorPage
     private IJSObjectReference? module;
     private CancellationTokenSource? pendingDraftSave;
     private string? revealAfterRender;
+    private string? editorName;
 
     [Parameter]
     public int? Id { get; set; }
@@ -47,6 +48,7 @@ public sealed partial class EventEditorPage
 
     protected override async Task OnInitializedAsync()
     {
+        editorName = await Gate.GetEditorNameAsync();
         var options = await Queries.GetFilterOptionsAsync();
         people = options.Participants;
         topics = options.Topics;
@@ -233,7 +235,7 @@ public sealed partial class EventEditorPage
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            Logger.LogError(exception, "Saving event {EventId} failed in the editor", Id);
+            Logger.LogError(exception, "Saving event {EventId} ('{Title}') failed in the editor for {User}", Id, draft.Title, editorName);
             errorMessage = "Saving failed because of a problem on the server. Nothing was saved; everything you typed is still here. Try again in a moment.";
         }
         finally

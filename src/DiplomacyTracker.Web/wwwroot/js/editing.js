@@ -32,7 +32,7 @@ export function confirmLeave(message) {
 export function reveal(selector) {
   const element = document.querySelector(selector);
   if (element) {
-    element.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    element.scrollIntoView({ block: 'center', behavior: 'instant' });
     if (!element.hasAttribute('tabindex')) {
       element.setAttribute('tabindex', '-1');
     }
