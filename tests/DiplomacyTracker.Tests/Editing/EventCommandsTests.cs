@@ -178,6 +178,27 @@ public sealed class EventCommandsTests(EditingApp app) : IClassFixture<EditingAp
         Assert.True(roundTripped >= 5, $"Only {roundTripped} seeded events round-tripped.");
     }
 
+    [Fact]
+    public async Task Approximate_dates_month_precision_and_the_date_note_survive_an_edit()
+    {
+        var draft = await app.ValidDraftAsync("Approximate visit", year: 2046);
+        draft.Precision = Data.Common.DatePrecision.Month;
+        draft.EndDate = null;
+        draft.Legs.ForEach(l => { l.StartDate = null; l.EndDate = null; });
+        draft.DatesApproximate = true;
+        draft.DateNote = "The article prints only the month.";
+        var created = await app.Commands.CreateAsync(draft, EditingApp.AdminEmail);
+        Assert.Equal(EventCommandStatus.Saved, created.Status);
+
+        var editable = await app.Commands.GetForEditAsync(created.EventId!.Value);
+        editable!.Draft.Title = "Approximate visit, renamed";
+        Assert.Equal(EventCommandStatus.Saved, (await app.Commands.UpdateAsync(editable.Id, editable.Draft, editable.Version, EditingApp.AdminEmail)).Status);
+
+        var saved = await Queries.GetAsync(editable.Id);
+        Assert.Equal("c. March 2046", saved!.Start.ToString());
+        Assert.Equal("The article prints only the month.", saved.DateNote);
+    }
+
     private async Task<string> FirstTopicSlugAsync()
     {
         await using var db = app.Db();

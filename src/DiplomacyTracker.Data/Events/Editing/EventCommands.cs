@@ -273,6 +273,8 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
             Precision = precision,
             StartDate = EventDraft.FromPartial(e.Start),
             EndDate = e.End == e.Start ? null : EventDraft.FromPartial(e.End),
+            DatesApproximate = e.Start.IsApproximate,
+            DateNote = e.DateNote,
             HostSide = e.HostSide,
             Summary = e.Summary,
             Participants = e.Participants.OrderBy(p => p.Person!.NameEn).Select(p => new ParticipantDraft
@@ -380,6 +382,7 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
         entity.Status = draft.Status;
         entity.HostSide = draft.HostSide;
         entity.Summary = draft.Summary?.Trim() ?? string.Empty;
+        entity.DateNote = Clean(draft.DateNote);
         var end = draft.End.IsKnown ? draft.End : draft.Start;
         entity.SetDates(draft.Start, end);
 
@@ -455,7 +458,15 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
             source.Title = s.Title.Trim();
             source.Url = Clean(s.Url);
             source.Outlet = Clean(s.Outlet);
-            source.PublishedOn = s.PublishedOn is { } published ? PartialDate.OfDay(published) : source.PublishedOn;
+            // A month- or year-precise date stays as it is unless the editor picked a different day.
+            if (s.PublishedOn is not { } published)
+            {
+                source.PublishedOn = PartialDate.Unknown;
+            }
+            else if (published != source.PublishedOn.Earliest)
+            {
+                source.PublishedOn = PartialDate.OfDay(published);
+            }
             if (!string.IsNullOrWhiteSpace(s.Text))
             {
                 source.Text = s.Text;

@@ -24,6 +24,12 @@ public sealed class EventDraft
     /// <summary>Optional; empty means a one-day (or one-month, one-year) event.</summary>
     public DateOnly? EndDate { get; set; }
 
+    /// <summary>The dates are inferred rather than printed (shown as "c.").</summary>
+    public bool DatesApproximate { get; set; }
+
+    /// <summary>Why a date is approximate or unknown: what the source says, how it was read.</summary>
+    public string? DateNote { get; set; }
+
     public Side HostSide { get; set; }
 
     public string? Summary { get; set; }
@@ -44,9 +50,9 @@ public sealed class EventDraft
     /// <summary>Save even though likely duplicates exist (the editor saw the warning).</summary>
     public bool IgnoreDuplicates { get; set; }
 
-    public PartialDate Start => ToPartial(StartDate, Precision);
+    public PartialDate Start => ToPartial(StartDate, Precision).AsApproximate(DatesApproximate);
 
-    public PartialDate End => ToPartial(EndDate, Precision);
+    public PartialDate End => ToPartial(EndDate, Precision).AsApproximate(DatesApproximate);
 
     /// <summary>The date at this precision: 16 May 2024 at month precision is "May 2024".</summary>
     public static PartialDate ToPartial(DateOnly? date, DatePrecision precision) => date is not { } d

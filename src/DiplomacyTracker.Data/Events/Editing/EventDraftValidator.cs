@@ -31,6 +31,7 @@ public static class EventDraftValidator
         }
 
         Optional(errors, "Summary", draft.Summary, "Summary", Event.SummaryMaxLength);
+        Optional(errors, "DateNote", draft.DateNote, "Date note", Event.DateNoteMaxLength);
 
         var precision = draft.Precision == DatePrecision.Unknown ? DatePrecision.Day : draft.Precision;
         var start = EventDraft.ToPartial(draft.StartDate, precision);

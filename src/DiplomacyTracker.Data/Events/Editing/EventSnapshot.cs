@@ -18,6 +18,7 @@ public static class EventSnapshot
         Put(fields, "Type", draft.Type.ToString());
         Put(fields, "Status", draft.Status.ToString());
         Put(fields, "Dates", Common.PartialDate.FormatRange(draft.Start, draft.End));
+        Put(fields, "Date note", draft.DateNote);
         Put(fields, "Host side", draft.HostSide.ToString());
         Put(fields, "Summary", draft.Summary);
         var names = draft.Participants.ToDictionary(p => p.Key, p => p.DisplayName, StringComparer.Ordinal);
