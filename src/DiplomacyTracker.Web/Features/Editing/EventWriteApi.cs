@@ -24,10 +24,28 @@ internal static class EventWriteApi
             .RequireAuthorization(EditingSetup.ApiEditorPolicy)
             .DisableAntiforgery()
             .WithTags("Editing");
-        events.MapPost("/", CreateAsync);
-        events.MapPut("/{id:int}", UpdateAsync);
-        events.MapDelete("/{id:int}", DeleteAsync);
-        events.MapPost("/{id:int}/restore", RestoreAsync);
+        events.MapPost("/", CreateAsync)
+            .Accepts<EventDraft>("application/json")
+            .Produces<SavedEvent>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Add an event (editors or API key)");
+        events.MapPut("/{id:int}", UpdateAsync)
+            .Accepts<EventDraft>("application/json")
+            .Produces<SavedEvent>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
+            .WithSummary("Replace an event; If-Match must carry the version you edited");
+        events.MapDelete("/{id:int}", DeleteAsync)
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Soft-delete an event (undo with restore)");
+        events.MapPost("/{id:int}/restore", RestoreAsync)
+            .Produces<SavedEvent>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Restore a deleted event");
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, EventCommands commands)
