@@ -133,6 +133,65 @@ public sealed partial class EditorFlowTests(EditingBrowserFixture fixture) : Bro
         await Assertions.Expect(page.Locator("#leg-1-city")).ToHaveValueAsync("Vladivostok");
     });
 
+    [Fact]
+    public Task A_likely_duplicate_is_listed_before_saving_and_can_be_saved_anyway() => WithPageAsync(async page =>
+    {
+        var commands = Fixture.KestrelServices.GetRequiredService<Data.Events.Editing.EventCommands>();
+        await using (var db = Fixture.KestrelServices.GetRequiredService<IDbContextFactory<DiplomacyDbContext>>().CreateDbContext())
+        {
+            var xi = await db.People.Where(p => p.Slug == "xi-jinping").Select(p => p.Id).SingleAsync();
+            var existing = await commands.CreateAsync(new Data.Events.Editing.EventDraft
+            {
+                Title = "Already recorded summit",
+                StartDate = new DateOnly(2032, 9, 1),
+                EndDate = new DateOnly(2032, 9, 3),
+                Participants = [new Data.Events.Editing.ParticipantDraft { Key = "xi", PersonId = xi }],
+                Legs = [new Data.Events.Editing.LegDraft { City = "Astana", Country = "Kazakhstan" }],
+            }, EditingBrowserFixture.AdminEmail);
+            Assert.True(existing.Succeeded);
+        }
+
+        var before = await CountEventsAsync();
+        await EditingBrowserFixture.SignInAsync(page, "/events/new");
+        await WaitForCircuitAsync(page);
+        await page.Locator("#title").FillAsync("Summit typed in again");
+        await FillDateAsync(page, "#start", "2032-09-02");
+        await PickAsync(page, "participant-1-person", "Xi Jinping", filter: "Xi");
+        await page.Locator("#leg-1-city").FillAsync("Astana");
+        await page.Locator("#leg-1-country").FillAsync("Kazakhstan");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save visit" }).ClickAsync();
+
+        var warning = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "This may already be recorded" });
+        await Assertions.Expect(warning).ToBeInViewportAsync();
+        await Assertions.Expect(warning.GetByRole(AriaRole.Link, new() { Name = "Already recorded summit" })).ToBeVisibleAsync();
+        Assert.Equal(before, await CountEventsAsync());
+
+        await warning.GetByRole(AriaRole.Button, new() { Name = "Save anyway" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/events/\\d+$"));
+        Assert.Equal(before + 1, await CountEventsAsync());
+    });
+
+    [Fact]
+    public Task Leaving_with_unsaved_changes_asks_first() => WithPageAsync(async page =>
+    {
+        await EditingBrowserFixture.SignInAsync(page, "/events/new");
+        await WaitForCircuitAsync(page);
+        await page.Locator("#title").FillAsync("Half-typed visit");
+        await page.Locator("#title").PressAsync("Tab");
+        await Assertions.Expect(page.GetByText("Unsaved changes")).ToBeVisibleAsync();
+
+        string? asked = null;
+        page.Dialog += async (_, dialog) =>
+        {
+            asked = dialog.Message;
+            await dialog.DismissAsync();
+        };
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByText("Participants").ClickAsync();
+        await Assertions.Expect(page.Locator("#title")).ToHaveValueAsync("Half-typed visit");
+        Assert.Contains("unsaved changes", asked, StringComparison.OrdinalIgnoreCase);
+        Assert.EndsWith("/events/new", page.Url, StringComparison.Ordinal);
+    });
+
     private static ILocator FieldMessage(IPage page, string input) =>
         page.Locator($".editor-field:has({input}) .validation-message");
 
