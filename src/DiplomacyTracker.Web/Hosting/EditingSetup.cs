@@ -87,7 +87,7 @@ internal static class EditingSetup
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(SignInRateLimit, context =>
             {
-                var perMinute = context.RequestServices.GetRequiredService<IConfiguration>().GetValue("Editing:SignInAttemptsPerMinute", 5);
+                var perMinute = context.RequestServices.GetRequiredService<IConfiguration>().GetValue("Editing:SignInAttemptsPerMinute", 10);
                 return RateLimitPartition.GetFixedWindowLimiter(
                     context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });

@@ -12,6 +12,8 @@ public sealed class EditingBrowserFixture : BrowserFixture
     {
         ["Admin:Email"] = AdminEmail,
         ["Admin:Password"] = AdminPassword,
+        // Every test signs in from 127.0.0.1; the per-address limit is tested in the integration tests.
+        ["Editing:SignInAttemptsPerMinute"] = "1000",
     };
 
     public static async Task SignInAsync(IPage page, string returnUrl = "/")
