@@ -44,6 +44,7 @@ internal static class ServiceSetup
             return new DiplomacyDataOptions(connectionString, seedDirectory);
         });
         services.AddDiplomacyData();
+        builder.AddDiplomacyEditing();
 
         services.AddHealthChecks().AddDbContextCheck<DiplomacyDbContext>(
             "database",
@@ -60,6 +61,7 @@ internal static class ServiceSetup
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+        await app.InitializeEditorsAsync();
     }
 
     public static void UseDiplomacyPipeline(this WebApplication app)
@@ -74,6 +76,7 @@ internal static class ServiceSetup
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseDiplomacyEditing();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
