@@ -16,19 +16,19 @@ public sealed partial class TimelineBrowserTests(BrowserFixture fixture) : Brows
         var all = await cards.CountAsync();
 
         await page.GetByLabel("Venue (city or country)").SelectOptionAsync("Moscow");
-        await page.WaitForURLAsync(VenueMoscow());
+        await Assertions.Expect(page).ToHaveURLAsync(VenueMoscow());
         await Assertions.Expect(cards).ToHaveCountAsync(2);
         await Assertions.Expect(cards.Filter(new() { HasText = "20–22 March 2023" })).ToHaveCountAsync(1);
 
         await page.GetByLabel("From year").FillAsync("2020");
         await page.GetByLabel("From year").PressAsync("Tab");
-        await page.WaitForURLAsync(VenueAndYear());
+        await Assertions.Expect(page).ToHaveURLAsync(VenueAndYear());
         await Assertions.Expect(cards).ToHaveCountAsync(1);
         await SaveScreenshotAsync(page, "timeline-filtered-desktop");
 
         // Back restores the previous filter and its list; reload keeps the current one.
         await page.GoBackAsync();
-        await page.WaitForURLAsync(VenueMoscow());
+        await Assertions.Expect(page).ToHaveURLAsync(VenueMoscow());
         await Assertions.Expect(cards).ToHaveCountAsync(2);
         await Assertions.Expect(page.GetByLabel("From year")).ToHaveValueAsync(string.Empty);
 
@@ -38,7 +38,7 @@ public sealed partial class TimelineBrowserTests(BrowserFixture fixture) : Brows
 
         await WaitForCircuitAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Clear filters" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
         await Assertions.Expect(cards).ToHaveCountAsync(all);
     });
 
@@ -48,7 +48,7 @@ public sealed partial class TimelineBrowserTests(BrowserFixture fixture) : Brows
         await page.GotoAsync("/");
         await WaitForCircuitAsync(page);
         await page.GetByText("Only Xi–Putin meetings").ClickAsync();
-        await page.WaitForURLAsync(new Regex("xiputin=true"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("xiputin=true"));
         await Assertions.Expect(page.Locator("article.event-card:not(.is-xiputin)")).ToHaveCountAsync(0);
         Assert.True(await page.Locator("article.event-card.is-xiputin").CountAsync() >= 3);
     });
@@ -61,7 +61,7 @@ public sealed partial class TimelineBrowserTests(BrowserFixture fixture) : Brows
         var search = page.GetByLabel("Search text");
         await search.FillAsync("multipolar");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("q=multipolar"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("q=multipolar"));
         await Assertions.Expect(page.Locator("article.event-card").First).ToBeVisibleAsync();
 
         await search.FillAsync("\"zebra (NEAR* :x");
@@ -71,7 +71,7 @@ public sealed partial class TimelineBrowserTests(BrowserFixture fixture) : Brows
         await SaveScreenshotAsync(page, "timeline-empty-phone-width-desktop");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Clear all filters" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
         await Assertions.Expect(page.Locator("article.event-card").First).ToBeVisibleAsync();
     });
 

@@ -38,7 +38,7 @@ public sealed partial class EditorFlowTests(EditingBrowserFixture fixture) : Bro
         await page.Locator("#source-1-url").FillAsync("https://example.org/harbin");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Save visit" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/events/\\d+$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/events/\\d+$"));
         var id = int.Parse(EventIdPattern().Match(page.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
         await using (var db = Fixture.KestrelServices.GetRequiredService<IDbContextFactory<DiplomacyDbContext>>().CreateDbContext())
@@ -58,7 +58,7 @@ public sealed partial class EditorFlowTests(EditingBrowserFixture fixture) : Bro
         await Assertions.Expect(page.Locator("#title")).ToHaveValueAsync("Browser test visit to Harbin");
         await page.Locator("#title").FillAsync("Browser test visit to Beijing and Harbin");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/events/{id}$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/events/{id}$"));
 
         // Two editors: this page opens the editor, a second session saves first, then this save is told.
         await page.GotoAsync($"/events/{id}/edit");
@@ -70,7 +70,7 @@ public sealed partial class EditorFlowTests(EditingBrowserFixture fixture) : Bro
             await WaitForCircuitAsync(second);
             await second.Locator("#summary").FillAsync("Summary written by the second editor.");
             await second.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
-            await second.WaitForURLAsync(new Regex($"/events/{id}$"));
+            await Assertions.Expect(second).ToHaveURLAsync(new Regex($"/events/{id}$"));
         }
 
         await page.Locator("#title").FillAsync("Title from the first editor");
@@ -167,7 +167,7 @@ public sealed partial class EditorFlowTests(EditingBrowserFixture fixture) : Bro
         Assert.Equal(before, await CountEventsAsync());
 
         await warning.GetByRole(AriaRole.Button, new() { Name = "Save anyway" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/events/\\d+$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/events/\\d+$"));
         Assert.Equal(before + 1, await CountEventsAsync());
     });
 
