@@ -30,6 +30,9 @@ public sealed class ValidationTests(EditingApp app) : IClassFixture<EditingApp>
         { "summary too long", "Summary" },
         { "unknown person", "Participants[0].PersonId" },
         { "unknown topic", "TopicSlugs" },
+        { "unknown date given a date anyway", "StartDate" },
+        { "unknown date without a reason", "DateNote" },
+        { "approximate date without a reason", "DateNote" },
     };
 
     [Theory]
@@ -94,6 +97,38 @@ public sealed class ValidationTests(EditingApp app) : IClassFixture<EditingApp>
     }
 
     [Fact]
+    public async Task An_event_no_source_dates_is_saved_as_date_unknown_with_its_reason_and_a_passing_mention_needs_no_legs()
+    {
+        var draft = await app.ValidDraftAsync("Undated talks");
+        draft.Precision = DiplomacyTracker.Data.Common.DatePrecision.Unknown;
+        draft.StartDate = null;
+        draft.EndDate = null;
+        draft.DateNote = "The article prints no date.";
+        foreach (var leg in draft.Legs)
+        {
+            leg.StartDate = null;
+            leg.EndDate = null;
+        }
+
+        var undated = await app.Commands.CreateAsync(draft, EditingApp.AdminEmail);
+        Assert.True(undated.Succeeded, string.Join("; ", undated.Errors?.SelectMany(e => e.Value) ?? []));
+        await using (var db = app.CreateDbContext())
+        {
+            var saved = db.Events.Single(e => e.Id == undated.EventId);
+            Assert.False(saved.Start.IsKnown);
+            Assert.Equal("The article prints no date.", saved.DateNote);
+        }
+
+        var mention = await app.ValidDraftAsync("Mentioned upgrade of relations");
+        mention.MentionedOnly = true;
+        mention.Legs.Clear();
+        mention.Statements.Clear();
+        mention.Participants.Clear();
+        var mentioned = await app.Commands.CreateAsync(mention, EditingApp.AdminEmail);
+        Assert.True(mentioned.Succeeded, string.Join("; ", mentioned.Errors?.SelectMany(e => e.Value) ?? []));
+    }
+
+    [Fact]
     public async Task Malformed_json_gets_a_problem_not_a_crash()
     {
         using var client = app.CreateApiClient();
@@ -145,6 +180,20 @@ public sealed class ValidationTests(EditingApp app) : IClassFixture<EditingApp>
             case "summary too long": draft.Summary = new string('s', 4001); break;
             case "unknown person": draft.Participants[0].PersonId = 999_999; break;
             case "unknown topic": draft.TopicSlugs = ["no-such-topic"]; break;
+            case "unknown date given a date anyway": draft.Precision = DiplomacyTracker.Data.Common.DatePrecision.Unknown; draft.DateNote = "No source dates it."; break;
+            case "unknown date without a reason":
+                draft.Precision = DiplomacyTracker.Data.Common.DatePrecision.Unknown;
+                draft.StartDate = null;
+                draft.EndDate = null;
+                foreach (var leg in draft.Legs)
+                {
+                    leg.StartDate = null;
+                    leg.EndDate = null;
+                }
+
+                draft.DateNote = null;
+                break;
+            case "approximate date without a reason": draft.DatesApproximate = true; draft.DateNote = " "; break;
             default: throw new ArgumentOutOfRangeException(nameof(rule), rule, null);
         }
     }

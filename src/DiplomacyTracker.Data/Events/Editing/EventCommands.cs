@@ -264,7 +264,7 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
     {
         static string PersonKey(int id) => $"p{id}";
         static string SourceKey(int id) => $"s{id}";
-        var precision = e.Start.IsKnown ? e.Start.Precision : DatePrecision.Day;
+        var precision = e.Start.Precision;
         var draft = new EventDraft
         {
             Title = e.Title,
@@ -276,6 +276,7 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
             DatesApproximate = e.Start.IsApproximate,
             DateNote = e.DateNote,
             HostSide = e.HostSide,
+            MentionedOnly = e.IsMentionedOnly,
             Summary = e.Summary,
             Participants = e.Participants.OrderBy(p => p.Person!.NameEn).Select(p => new ParticipantDraft
             {
@@ -381,6 +382,7 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
         entity.Type = draft.Type;
         entity.Status = draft.Status;
         entity.HostSide = draft.HostSide;
+        entity.IsMentionedOnly = draft.MentionedOnly;
         entity.Summary = draft.Summary?.Trim() ?? string.Empty;
         entity.DateNote = Clean(draft.DateNote);
         var end = draft.End.IsKnown ? draft.End : draft.Start;

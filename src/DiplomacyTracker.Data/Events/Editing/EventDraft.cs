@@ -16,7 +16,8 @@ public sealed class EventDraft
 
     public EventStatus Status { get; set; } = EventStatus.Held;
 
-    /// <summary>How much of <see cref="StartDate"/> and <see cref="EndDate"/> is meant: day, month or year.</summary>
+    /// <summary>How much of <see cref="StartDate"/> and <see cref="EndDate"/> is meant: day, month, year, or unknown
+    /// (no dates, and the date note says why).</summary>
     public DatePrecision Precision { get; set; } = DatePrecision.Day;
 
     public DateOnly? StartDate { get; set; }
@@ -31,6 +32,10 @@ public sealed class EventDraft
     public string? DateNote { get; set; }
 
     public Side HostSide { get; set; }
+
+    /// <summary>A past event a source only mentions in passing: place and people may be unknown, so legs and
+    /// participants are optional (a visit being recorded needs at least one of each).</summary>
+    public bool MentionedOnly { get; set; }
 
     public string? Summary { get; set; }
 

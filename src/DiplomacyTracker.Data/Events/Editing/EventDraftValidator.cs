@@ -25,30 +25,52 @@ public static class EventDraftValidator
         Defined(errors, "Status", draft.Status);
         Defined(errors, "HostSide", draft.HostSide);
         Defined(errors, "Precision", draft.Precision);
-        if (draft.Precision == DatePrecision.Unknown)
-        {
-            errors.Add("Precision", "Choose how precise the dates are: day, month or year.");
-        }
 
         Optional(errors, "Summary", draft.Summary, "Summary", Event.SummaryMaxLength);
         Optional(errors, "DateNote", draft.DateNote, "Date note", Event.DateNoteMaxLength);
 
+        // Never invent a date: an event whose sources give none is recorded as unknown, with the reason.
         var precision = draft.Precision == DatePrecision.Unknown ? DatePrecision.Day : draft.Precision;
         var start = EventDraft.ToPartial(draft.StartDate, precision);
         var end = EventDraft.ToPartial(draft.EndDate, precision);
-        if (!start.IsKnown)
+        if (draft.Precision == DatePrecision.Unknown)
         {
-            errors.Add("StartDate", "Start date is required.");
+            if (draft.StartDate is not null)
+            {
+                errors.Add("StartDate", "Leave the dates empty when the date is unknown, or choose how precise the date is.");
+            }
+
+            if (draft.EndDate is not null)
+            {
+                errors.Add("EndDate", "Leave the dates empty when the date is unknown.");
+            }
+
+            if (string.IsNullOrWhiteSpace(draft.DateNote))
+            {
+                errors.Add("DateNote", "Say why the date is unknown (what the source does and does not give).");
+            }
+
+            start = PartialDate.Unknown;
+            end = PartialDate.Unknown;
+        }
+        else if (!start.IsKnown)
+        {
+            errors.Add("StartDate", "Start date is required (choose \"Unknown\" precision if no source gives one).");
         }
         else if (end.IsKnown && end.Latest < start.Earliest)
         {
             errors.Add("EndDate", "End date cannot be before the start date.");
         }
 
+        if (draft.DatesApproximate && string.IsNullOrWhiteSpace(draft.DateNote))
+        {
+            errors.Add("DateNote", "Say how the approximate date was worked out.");
+        }
+
         var first = start.Earliest;
         var last = (end.IsKnown && end.Latest >= start.Latest ? end : start).Latest;
 
-        Rows(errors, "Legs", draft.Legs.Count, "leg", atLeastOne: true);
+        Rows(errors, "Legs", draft.Legs.Count, "leg", atLeastOne: !draft.MentionedOnly);
         var keys = draft.Participants.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < draft.Legs.Count; i++)
         {
@@ -79,7 +101,7 @@ public static class EventDraftValidator
             }
         }
 
-        Rows(errors, "Participants", draft.Participants.Count, "participant", atLeastOne: true);
+        Rows(errors, "Participants", draft.Participants.Count, "participant", atLeastOne: !draft.MentionedOnly);
         var seenPeople = new HashSet<int>();
         var seenNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < draft.Participants.Count; i++)

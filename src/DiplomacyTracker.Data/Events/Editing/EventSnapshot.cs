@@ -20,6 +20,7 @@ public static class EventSnapshot
         Put(fields, "Dates", Common.PartialDate.FormatRange(draft.Start, draft.End));
         Put(fields, "Date note", draft.DateNote);
         Put(fields, "Host side", draft.HostSide.ToString());
+        Put(fields, "Mentioned in passing", draft.MentionedOnly ? "yes" : "no");
         Put(fields, "Summary", draft.Summary);
         var names = draft.Participants.ToDictionary(p => p.Key, p => p.DisplayName, StringComparer.Ordinal);
         Put(fields, "Participants", string.Join("; ", draft.Participants

@@ -35,6 +35,7 @@ internal static class EditorOptions
         new(DatePrecision.Day, "Exact days"),
         new(DatePrecision.Month, "Month only"),
         new(DatePrecision.Year, "Year only"),
+        new(DatePrecision.Unknown, "Unknown (no source gives a date)"),
     ];
 
     public static readonly IReadOnlyList<Choice<Side>> Sides =
