@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace DiplomacyTracker.Data.Common;
 
@@ -37,7 +38,14 @@ public readonly record struct PartialDate
     /// <summary>True when the date is inferred (e.g. the article prints no year); the reasoning lives with the owning row.</summary>
     public bool IsApproximate { get; init; }
 
+    [JsonIgnore]
     public bool IsKnown => Precision != DatePrecision.Unknown;
+
+    /// <summary>ISO 8601 at the date's precision (for JSON readers); see <see cref="ToIso"/>.</summary>
+    public string? Iso => ToIso();
+
+    /// <summary>The date as people read it, at its precision ("May 2024", "date unknown").</summary>
+    public string Text => ToString();
 
     public static PartialDate OfYear(int year, bool approximate = false)
     {
@@ -62,6 +70,7 @@ public readonly record struct PartialDate
     public PartialDate AsApproximate(bool approximate = true) => this with { IsApproximate = approximate && IsKnown };
 
     /// <summary>The first calendar day the date can mean (1 Jan for a year, the 1st for a month).</summary>
+    [JsonIgnore]
     public DateOnly? Earliest => Precision switch
     {
         DatePrecision.Year => new DateOnly(Year!.Value, 1, 1),
@@ -71,6 +80,7 @@ public readonly record struct PartialDate
     };
 
     /// <summary>The last calendar day the date can mean (31 Dec for a year, month end for a month).</summary>
+    [JsonIgnore]
     public DateOnly? Latest => Precision switch
     {
         DatePrecision.Year => new DateOnly(Year!.Value, 12, 31),
@@ -80,6 +90,7 @@ public readonly record struct PartialDate
     };
 
     /// <summary>Sortable key: yyyymmdd with missing parts as zero, unknown dates last.</summary>
+    [JsonIgnore]
     public int SortKey => IsKnown ? (Year!.Value * 10000) + ((Month ?? 0) * 100) + (Day ?? 0) : 99_999_999;
 
     /// <summary>ISO 8601 at the date's precision: "2024-05-16", "2024-05", "2024", or null when unknown.</summary>

@@ -1,6 +1,8 @@
 using DiplomacyTracker.Data;
 using DiplomacyTracker.Data.Seeding;
+using System.Text.Json.Serialization;
 using DiplomacyTracker.Web.Components;
+using DiplomacyTracker.Web.Features.Events;
 using Microsoft.EntityFrameworkCore;
 using Radzen;
 
@@ -24,6 +26,10 @@ internal static class ServiceSetup
             options.Name = ThemeCookie;
             options.Duration = TimeSpan.FromDays(365);
         });
+
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi();
+        services.AddProblemDetails();
 
         services.AddSingleton(provider =>
         {
@@ -64,6 +70,8 @@ internal static class ServiceSetup
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
+        app.MapOpenApi();
+        app.MapEventReadApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

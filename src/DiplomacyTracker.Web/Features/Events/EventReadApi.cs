@@ -1,0 +1,44 @@
+using DiplomacyTracker.Data.Events;
+using DiplomacyTracker.Data.Participants;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DiplomacyTracker.Web.Features.Events;
+
+/// <summary>The read-only JSON API: the same filters as the timeline, paged, dates with their precision.</summary>
+internal static class EventReadApi
+{
+    public static void MapEventReadApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api").WithTags("Read");
+
+        api.MapGet("/events", SearchEvents)
+            .WithName("SearchEvents")
+            .WithSummary("Events in chronological order, filtered and paged.")
+            .WithDescription("Filters (all optional, combined): year or yearFrom/yearTo, venue (city or country), participant (slug or English name), type, topic (slug), q (full text over titles, summaries and statements), xiputin=true (only meetings both Xi Jinping and Vladimir Putin attended). Paging: page (from 1), pageSize (1–200, default 50).");
+
+        api.MapGet("/events/{id:int}", GetEvent)
+            .WithName("GetEvent")
+            .WithSummary("One event with its legs, participants, statements, documents and sources.");
+
+        api.MapGet("/participants", ListParticipants)
+            .WithName("ListParticipants")
+            .WithSummary("Everyone who took part in an event or made a statement, with counts.");
+    }
+
+    private static async Task<Results<Ok<PagedResult<EventSummary>>, ValidationProblem>> SearchEvents(HttpRequest request, EventQueries queries, CancellationToken cancellationToken)
+    {
+        var query = EventFilterQuery.Parse(request.Query);
+        if (!query.IsValid)
+        {
+            return TypedResults.ValidationProblem(query.Errors);
+        }
+
+        return TypedResults.Ok(await queries.SearchAsync(query.Filter, query.Page, query.PageSize, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<EventDetails>, NotFound>> GetEvent(int id, EventQueries queries, CancellationToken cancellationToken) =>
+        await queries.GetAsync(id, cancellationToken) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
+
+    private static async Task<Ok<IReadOnlyList<PersonSummary>>> ListParticipants(ParticipantQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.ListAsync(cancellationToken));
+}
