@@ -17,13 +17,13 @@ public sealed class ParticipantQueries(IDbContextFactory<DiplomacyDbContext> con
     public async Task<IReadOnlyList<PersonSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await Summaries(db).OrderBy(p => p.NameEn).ToListAsync(cancellationToken);
+        return await Summaries(db, db.People.OrderBy(p => p.NameEn)).ToListAsync(cancellationToken);
     }
 
     public async Task<PersonDetails?> GetAsync(string slug, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var person = await Summaries(db).SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
+        var person = await Summaries(db, db.People.Where(p => p.Slug == slug)).SingleOrDefaultAsync(cancellationToken);
         if (person is null)
         {
             return null;
@@ -44,8 +44,9 @@ public sealed class ParticipantQueries(IDbContextFactory<DiplomacyDbContext> con
         return new PersonDetails(person, events, statements);
     }
 
-    private static IQueryable<PersonSummary> Summaries(DiplomacyDbContext db) =>
-        db.People.AsNoTracking().Select(p => new PersonSummary(
+    // Filters go in before the projection: EF cannot translate a Where on a constructed record.
+    private static IQueryable<PersonSummary> Summaries(DiplomacyDbContext db, IQueryable<Person> people) =>
+        people.AsNoTracking().Select(p => new PersonSummary(
             p.Id, p.Slug, p.NameEn, p.NameZh, p.NameRu, p.Country, p.Description,
             db.EventParticipants.Count(ep => ep.PersonId == p.Id && !ep.Event!.IsDeleted),
             db.Statements.Count(s => s.SpeakerId == p.Id)));

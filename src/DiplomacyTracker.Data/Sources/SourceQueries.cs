@@ -16,13 +16,13 @@ public sealed class SourceQueries(IDbContextFactory<DiplomacyDbContext> contextF
     public async Task<IReadOnlyList<SourceSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await Summaries(db).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        return await Summaries(db, db.Sources.OrderBy(s => s.Id)).ToListAsync(cancellationToken);
     }
 
     public async Task<SourceDetails?> GetAsync(int id, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var summary = await Summaries(db).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        var summary = await Summaries(db, db.Sources.Where(s => s.Id == id)).SingleOrDefaultAsync(cancellationToken);
         if (summary is null)
         {
             return null;
@@ -42,8 +42,9 @@ public sealed class SourceQueries(IDbContextFactory<DiplomacyDbContext> contextF
         return new SourceDetails(summary, text, events, quotes);
     }
 
-    private static IQueryable<SourceSummary> Summaries(DiplomacyDbContext db) =>
-        db.Sources.AsNoTracking().Select(s => new SourceSummary(
+    // Filters go in before the projection: EF cannot translate a Where on a constructed record.
+    private static IQueryable<SourceSummary> Summaries(DiplomacyDbContext db, IQueryable<Source> sources) =>
+        sources.AsNoTracking().Select(s => new SourceSummary(
             s.Id, s.Title, s.TitleIsEditorial, s.Outlet, s.ReportsFrom, s.Url, s.PublishedOn, s.Notes,
             s.Events.Count(e => !e.IsDeleted),
             db.Statements.Count(st => st.SourceId == s.Id)));

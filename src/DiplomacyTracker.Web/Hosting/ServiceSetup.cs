@@ -1,6 +1,6 @@
+using System.Text.Json.Serialization;
 using DiplomacyTracker.Data;
 using DiplomacyTracker.Data.Seeding;
-using System.Text.Json.Serialization;
 using DiplomacyTracker.Web.Components;
 using DiplomacyTracker.Web.Features.Events;
 using Microsoft.EntityFrameworkCore;

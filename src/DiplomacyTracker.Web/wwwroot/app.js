@@ -14,3 +14,12 @@
     }
   });
 })();
+
+window.diplomacyTracker = {
+  scrollToId: id => {
+    const element = document.getElementById(id);
+    if (element) {
+      element.scrollIntoView({ block: 'center' });
+    }
+  },
+};
