@@ -19,7 +19,11 @@ internal static class ServiceSetup
         builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.AddRazorComponents()
-            .AddInteractiveServerComponents(options => options.DetailedErrors = builder.Environment.IsDevelopment());
+            .AddInteractiveServerComponents(options => options.DetailedErrors = builder.Environment.IsDevelopment())
+            // The browser sends the prerendered pages' persisted state back in its first circuit message: a page of 50
+            // events with the filter options is ~170 KB, far over SignalR's 32 KB default, which closes the circuit
+            // ("maximum message size exceeded") so the timeline never becomes interactive. See docs/performance.md.
+            .AddHubOptions(options => options.MaximumReceiveMessageSize = 512 * 1024);
         services.AddRadzenComponents();
         services.AddRadzenCookieThemeService(options =>
         {
