@@ -5,10 +5,11 @@
 # of the web app against it on a free loopback port, and measures
 #   (a) API latency p50/p95/p99 per typical filter (wrk, 1 connection, BENCH_DURATION seconds per case),
 #   (b) server-side render time of the timeline (curl time_total over BENCH_RENDER_RUNS requests),
-#   (c) memory per Blazor circuit (RSS of the server before/after BENCH_CIRCUITS headless Chromium tabs).
+#   (c) time to interactive in headless Chromium (first circuit render batch, tests/perf/interactive.mjs),
+#   (d) memory per Blazor circuit (RSS of the server before/after BENCH_CIRCUITS interactive headless Chromium tabs).
 # Prints markdown tables and writes them to docs/perf-results/<size>.md (git-ignored) for docs/performance.md to quote.
 # Loopback traffic only; every phase is bounded in time. Knobs (environment): BENCH_DURATION (s, default 10),
-# BENCH_CONNECTIONS (default 1), BENCH_RENDER_RUNS (default 30), BENCH_CIRCUITS (default 20),
+# BENCH_CONNECTIONS (default 1), BENCH_RENDER_RUNS (default 30), BENCH_TTI_RUNS (default 6), BENCH_CIRCUITS (default 20),
 # BENCH_STATEMENTS_PER_EVENT (default 10), BENCH_SKIP_BUILD=1 (reuse the last Release build).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -20,6 +21,7 @@ duration=${BENCH_DURATION:-10}
 connections=${BENCH_CONNECTIONS:-1}
 render_runs=${BENCH_RENDER_RUNS:-30}
 circuits=${BENCH_CIRCUITS:-20}
+tti_runs=${BENCH_TTI_RUNS:-6}
 statements_per_event=${BENCH_STATEMENTS_PER_EVENT:-10}
 cache="$root/test-artifacts/perf"
 results="$root/docs/perf-results"
@@ -33,6 +35,7 @@ command -v wrk >/dev/null || need_apt+=(wrk)
 command -v curl >/dev/null || need_apt+=(curl)
 command -v ss >/dev/null || need_apt+=(iproute2)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+command -v node >/dev/null || need_apt+=(nodejs)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing ${need_apt[*]} from Debian (no browser download)."
   sudo_cmd=""
@@ -56,6 +59,7 @@ done
 # --- helpers ---------------------------------------------------------------------------------------------------------
 app_pid=""
 browser_pid=""
+cdp_port=""
 work=$(mktemp -d)
 cleanup() {
   [ -z "$browser_pid" ] || kill "$browser_pid" 2>/dev/null || true
@@ -132,12 +136,12 @@ run_size() {
   {
     echo "## $events events ($statements_per_event statements per event)"
     echo
-    echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM; database $(du -m "$db" | cut -f1) MiB; $counts visible events."
+    echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM (load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)); database $(du -m "$db" | cut -f1) MiB; $counts visible events."
     echo
     echo "### API latency (wrk, $connections connection(s), ${duration} s per case)"
     echo
-    echo "| case | query | total | p50 ms | p95 ms | p99 ms | max ms | req/s | errors |"
-    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| case | query | HTTP | total | p50 ms | p95 ms | p99 ms | max ms | req/s | errors |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
   } >"$out"
 
   local cases=(
@@ -155,21 +159,22 @@ run_size() {
     "one event|/api/events/$detail_id"
     "participants|/api/participants"
   )
-  local entry name path total line
+  local entry name path total line status
   for entry in "${cases[@]}"; do
     name=${entry%%|*}
     path=${entry#*|}
     # Warm up (JIT, SQLite page cache) and check the answer.
-    total=$(curl -fs --max-time 30 "$base$path" | grep -o '"total":[0-9]*' | head -n1 | cut -d: -f2 || true)
+    status=$(curl -s --max-time 30 -o "$work/answer.json" -w '%{http_code}' "$base$path" || true)
+    total=$(grep -o '"total":[0-9]*' "$work/answer.json" | head -n1 | cut -d: -f2 || true)
     for _ in 1 2 3; do curl -fs --max-time 30 -o /dev/null "$base$path" || true; done
     line=$(wrk -t1 -c"$connections" -d"${duration}s" --timeout 30s -s "$root/tests/perf/latency.lua" "$base$path" | grep '^WRK_RESULT' || true)
     if [ -z "$line" ]; then
-      echo "| $name | \`$path\` | ${total:--} | failed | | | | | |" >>"$out"
+      echo "| $name | \`$path\` | $status | ${total:--} | failed | | | | | |" >>"$out"
       continue
     fi
     eval "$(echo "$line" | sed 's/^WRK_RESULT //')"
     # shellcheck disable=SC2154 # set by the eval above
-    echo "| $name | \`$path\` | ${total:--} | $p50 | $p95 | $p99 | $max | $rps | $errors |" >>"$out"
+    echo "| $name | \`$path\` | $status | ${total:--} | $p50 | $p95 | $p99 | $max | $rps | $errors |" >>"$out"
     echo "  $name: p50 $p50 ms, p95 $p95 ms"
   done
 
@@ -189,7 +194,7 @@ run_size() {
     echo "|---|---:|---:|---:|---:|---:|"
   } >>"$out"
   local page articles size stats
-  for page in "/" "/?year=2024"; do
+  for page in "/" "/?year=2024" "/?venue=Beijing&xiputin=true" "/?q=energy" "/?page=100"; do
     curl -fs --max-time 30 -o "$work/page.html" "$base$page"
     articles=$(grep -o '<article' "$work/page.html" | wc -l)
     size=$(( $(stat -c %s "$work/page.html") / 1024 ))
@@ -202,6 +207,7 @@ run_size() {
     echo "  render $page: p50 $p50 ms, p95 $p95 ms"
   done
 
+  measure_interactive "$base" "$out"
   measure_circuits "$base" "$port" "$out"
   stop_app
   echo
@@ -209,48 +215,82 @@ run_size() {
   echo
 }
 
-# Opens $circuits tabs of the timeline in one headless Chromium, waits until each has negotiated its Blazor circuit,
-# and reports the server's RSS growth per circuit.
-measure_circuits() {
-  local base=$1 port=$2 out=$3
-  local cdp; cdp=$(free_port)
-  sleep 2
-  local before; before=$(rss_kib "$app_pid")
-  local negotiated_before; negotiated_before=$(grep -c '/_blazor/negotiate responded 200' "$work/app.log" || true)
+# Starts a headless Chromium with the DevTools endpoint on loopback; sets browser_pid and cdp_port.
+start_browser() {
+  cdp_port=$(free_port)
+  rm -rf "$work/chromium"
   /usr/bin/chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
     --disable-sync --no-first-run --disable-extensions --disable-renderer-backgrounding --disable-background-timer-throttling \
-    --user-data-dir="$work/chromium" --remote-debugging-address=127.0.0.1 --remote-debugging-port="$cdp" about:blank \
+    --user-data-dir="$work/chromium" --remote-debugging-address=127.0.0.1 --remote-debugging-port="$cdp_port" about:blank \
     >"$work/chromium.log" 2>&1 &
   browser_pid=$!
-  for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$cdp/json/version" >/dev/null 2>&1 && break; sleep 0.5; done
+  for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$cdp_port/json/version" >/dev/null 2>&1 && return; sleep 0.5; done
+  echo "Chromium's DevTools endpoint did not answer" >&2; exit 1
+}
 
-  local started=$SECONDS i
-  for i in $(seq 1 "$circuits"); do
-    curl -fs -X PUT "http://127.0.0.1:$cdp/json/new?$base/" >/dev/null
-  done
-  local negotiated=0
-  for _ in $(seq 1 120); do
-    negotiated=$(( $(grep -c '/_blazor/negotiate responded 200' "$work/app.log" || true) - negotiated_before ))
-    [ "$negotiated" -ge "$circuits" ] && break
-    sleep 0.5
-  done
-  local open_seconds=$((SECONDS - started))
-  sleep 5
-  local websockets; websockets=$(ss -Htn state established "( sport = :$port )" | wc -l)
-  local after; after=$(rss_kib "$app_pid")
-  local per=$(( (after - before) / circuits ))
+stop_browser() {
+  [ -z "$browser_pid" ] || { kill "$browser_pid" 2>/dev/null || true; wait "$browser_pid" 2>/dev/null || true; }
+  browser_pid=""
+}
+
+node_driver() { timeout 300 node --experimental-websocket --no-warnings "$root/tests/perf/interactive.mjs" "$@"; }
+
+# Time to interactive: BENCH_TTI_RUNS page loads per page (the first with a cold browser cache).
+measure_interactive() {
+  local base=$1 out=$2 page lines cold warm dcl
   {
     echo
-    echo "### Memory per circuit ($circuits headless Chromium tabs on \`/\`)"
+    echo "### Time to interactive (headless Chromium, first circuit render batch; ${tti_runs} loads per page, the first with a cold cache)"
     echo
-    echo "| circuits negotiated | open TCP connections | RSS before MiB | RSS after MiB | per circuit KiB | peak RSS MiB | all tabs connected in |"
-    echo "|---:|---:|---:|---:|---:|---:|---:|"
-    echo "| $negotiated | $websockets | $((before / 1024)) | $((after / 1024)) | $per | $(( $(hwm_kib "$app_pid") / 1024 )) | ${open_seconds} s |"
+    echo "| page | cold: DOMContentLoaded ms | cold: interactive ms | warm: DOMContentLoaded p50 ms | warm: interactive p50 ms | warm: interactive max ms | failures |"
+    echo "|---|---:|---:|---:|---:|---:|---:|"
   } >>"$out"
-  echo "  circuits: $negotiated negotiated, $per KiB RSS per circuit"
-  kill "$browser_pid" 2>/dev/null || true
-  wait "$browser_pid" 2>/dev/null || true
-  browser_pid=""
+  start_browser
+  for page in "/" "/?year=2024"; do
+    lines=$(node_driver tti "$cdp_port" "$base$page" "$tti_runs" || true)
+    cold=$(echo "$lines" | awk '$2 == "cold" { print $3, $4 }')
+    dcl=$(echo "$lines" | awk '$2 == "warm" { print $3 }' | percentiles | cut -d' ' -f1)
+    warm=$(echo "$lines" | awk '$2 == "warm" { print $4 }' | percentiles)
+    read -r c_dcl c_tti <<<"${cold:-n/a n/a}"
+    read -r w_p50 _ w_max <<<"$warm"
+    echo "| \`$page\` | $c_dcl | $c_tti | $dcl | $w_p50 | $w_max | $(echo "$lines" | grep -c 'failed' || true) |" >>"$out"
+    echo "  interactive $page: cold $c_tti ms, warm p50 $w_p50 ms"
+    echo "$lines" | grep 'failed' | head -n1 | sed 's/^/  /' || true
+  done
+  stop_browser
+}
+
+# Opens $circuits interactive tabs of the timeline and reports the server's RSS growth per circuit.
+measure_circuits() {
+  local base=$1 port=$2 out=$3
+  start_browser
+  sleep 2
+  local before; before=$(rss_kib "$app_pid")
+  local started=$SECONDS
+  node_driver circuits "$cdp_port" "$base/" "$circuits" 60 >"$work/circuits.log" 2>&1 &
+  local driver=$!
+  for _ in $(seq 1 240); do grep -q '^CIRCUITS' "$work/circuits.log" && break; sleep 0.5; done
+  local open_seconds=$((SECONDS - started))
+  sleep 5
+  local after; after=$(rss_kib "$app_pid")
+  local connections; connections=$(ss -Htn state established "( sport = :$port )" | wc -l)
+  local interactive; interactive=$(awk '/^CIRCUITS/ { print $2 }' "$work/circuits.log")
+  interactive=${interactive:-0}
+  local per="n/a"
+  [ "$interactive" -gt 0 ] && per=$(( (after - before) / interactive ))
+  {
+    echo
+    echo "### Memory per circuit ($circuits headless Chromium tabs on \`/\`, held open)"
+    echo
+    echo "| interactive circuits | open TCP connections | RSS before MiB | RSS after MiB | per circuit KiB | peak RSS MiB | opened in |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| $interactive / $circuits | $connections | $((before / 1024)) | $((after / 1024)) | $per | $(( $(hwm_kib "$app_pid") / 1024 )) | ${open_seconds} s |"
+  } >>"$out"
+  grep '^CIRCUITS' "$work/circuits.log" | sed 's/^/  /' || cat "$work/circuits.log"
+  echo "  $per KiB RSS per circuit"
+  kill "$driver" 2>/dev/null || true
+  wait "$driver" 2>/dev/null || true
+  stop_browser
 }
 
 for size in "${sizes[@]}"; do
