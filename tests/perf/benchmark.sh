@@ -267,9 +267,10 @@ measure_circuits() {
   sleep 2
   local before; before=$(rss_kib "$app_pid")
   local started=$SECONDS
+  rm -f "$work/circuits.log"
   node_driver circuits "$cdp_port" "$base/" "$circuits" 60 >"$work/circuits.log" 2>&1 &
   local driver=$!
-  for _ in $(seq 1 240); do grep -q '^CIRCUITS' "$work/circuits.log" && break; sleep 0.5; done
+  for _ in $(seq 1 240); do grep -qs '^CIRCUITS' "$work/circuits.log" && break; sleep 0.5; done
   local open_seconds=$((SECONDS - started))
   sleep 5
   local after; after=$(rss_kib "$app_pid")
