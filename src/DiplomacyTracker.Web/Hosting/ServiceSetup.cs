@@ -20,8 +20,9 @@ internal static class ServiceSetup
         var services = builder.Services;
         services.AddRazorComponents()
             .AddInteractiveServerComponents(options => options.DetailedErrors = builder.Environment.IsDevelopment())
-            // Pages hand what prerendering loaded to the circuit (PersistentComponentState) so queries run once;
-            // an event with many statements is larger than SignalR's 32 KB default message.
+            // The browser sends the prerendered pages' persisted state back in its first circuit message: a page of 50
+            // events with the filter options is ~170 KB, far over SignalR's 32 KB default, which closes the circuit
+            // ("maximum message size exceeded") so the timeline never becomes interactive. See docs/performance.md.
             .AddHubOptions(options => options.MaximumReceiveMessageSize = 512 * 1024);
         services.AddRadzenComponents();
         services.AddRadzenCookieThemeService(options =>
