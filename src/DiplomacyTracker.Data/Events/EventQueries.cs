@@ -43,7 +43,7 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
                 e.HostSide,
                 e.IsMentionedOnly,
                 e.Participants.Any(p => p.Person!.Slug == XiSlug) && e.Participants.Any(p => p.Person!.Slug == PutinSlug),
-                e.Legs.OrderBy(l => l.Position).Select(l => new LegView(l.Position, l.City, l.Country, l.Site, l.Start, l.End, new List<PersonRef>())).ToList(),
+                e.Legs.OrderBy(l => l.Position).Select(l => new LegSummary(l.Position, l.City, l.Country, l.Site, l.Start, l.End)).ToList(),
                 e.Participants.OrderBy(p => p.Person!.Country).ThenBy(p => p.Person!.NameEn)
                     .Select(p => new ParticipantView(new PersonRef(p.PersonId, p.Person!.Slug, p.Person.NameEn, p.Person.Country), p.Role)).ToList(),
                 e.Topics.OrderBy(t => t.Name).Select(t => new TopicView(t.Slug, t.Name)).ToList(),
@@ -126,7 +126,9 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
         // Events for every leg (5 ms instead of ~250 ms each at 150,000 legs). A venue only deleted events had may show.
         var cities = await db.EventLegs.IgnoreQueryFilters().AsNoTracking().Select(l => l.City).Distinct().ToListAsync(cancellationToken);
         var countries = await db.EventLegs.IgnoreQueryFilters().AsNoTracking().Select(l => l.Country).Distinct().ToListAsync(cancellationToken);
+        // Only people with an event on record (deleted events don't count): picking anyone else would list nothing.
         var people = await db.People.AsNoTracking()
+            .Where(p => db.EventParticipants.Any(ep => ep.PersonId == p.Id))
             .OrderBy(p => p.NameEn)
             .Select(p => new PersonRef(p.Id, p.Slug, p.NameEn, p.Country))
             .ToListAsync(cancellationToken);
@@ -135,9 +137,16 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
         return new FilterOptions(minKey / 10000, maxKey / 10000, venues, people, topics);
     }
 
+    private const string LikeEscape = "\\";
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
     internal static IQueryable<Event> Apply(DiplomacyDbContext db, IQueryable<Event> query, EventFilter filter)
     {
-        // Subqueries below skip the soft-delete filter: the outer query already applies it.
+        // The subqueries below skip the soft-delete filter for speed, and IgnoreQueryFilters anywhere in a LINQ query
+        // switches the filters off for the whole query in EF Core 9; so the outer filter is stated explicitly here.
+        query = query.Where(e => !e.IsDeleted);
         // Year filters compare the indexed SortKey (yyyymmdd) so a range is an index range; events file under the year they start.
         if (filter.YearFrom is { } from)
         {
@@ -154,17 +163,19 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
 
         if (!string.IsNullOrWhiteSpace(filter.Venue))
         {
-            var venue = filter.Venue.Trim();
-            var legs = db.EventLegs.IgnoreQueryFilters().Where(l => EF.Functions.Like(l.City, venue) || EF.Functions.Like(l.Country, venue)).Select(l => l.EventId);
+            // LIKE for SQLite's case-insensitive match, with % and _ escaped so they match only themselves.
+            var venue = EscapeLike(filter.Venue.Trim());
+            var legs = db.EventLegs.IgnoreQueryFilters().Where(l => EF.Functions.Like(l.City, venue, LikeEscape) || EF.Functions.Like(l.Country, venue, LikeEscape)).Select(l => l.EventId);
             query = query.Where(e => legs.Contains(e.Id));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Participant))
         {
             var who = filter.Participant.Trim();
+            var name = EscapeLike(who);
             // People first, then their rows through IX_EventParticipants_PersonId_EventId (joining People per
             // participant row instead scans all of EventParticipants).
-            var people = db.People.Where(p => p.Slug == who || EF.Functions.Like(p.NameEn, who)).Select(p => p.Id);
+            var people = db.People.Where(p => p.Slug == who || EF.Functions.Like(p.NameEn, name, LikeEscape)).Select(p => p.Id);
             var attended = db.EventParticipants.IgnoreQueryFilters().Where(p => people.Contains(p.PersonId)).Select(p => p.EventId);
             query = query.Where(e => attended.Contains(e.Id));
         }

@@ -12,6 +12,9 @@ public sealed record PersonRef(int Id, string Slug, string Name, Side Country);
 
 public sealed record ParticipantView(PersonRef Person, string Role);
 
+/// <summary>A leg as the timeline lists it: where and when, without who attended.</summary>
+public sealed record LegSummary(int Position, string City, string Country, string? Site, PartialDate Start, PartialDate End);
+
 public sealed record LegView(int Position, string City, string Country, string? Site, PartialDate Start, PartialDate End, IReadOnlyList<PersonRef> Attendees);
 
 public sealed record SourceRef(int Id, string Title, string? Outlet, PartialDate PublishedOn);
@@ -27,7 +30,7 @@ public sealed record EventSummary(
     Side HostSide,
     bool IsMentionedOnly,
     bool IsXiPutinMeeting,
-    IReadOnlyList<LegView> Legs,
+    IReadOnlyList<LegSummary> Legs,
     IReadOnlyList<ParticipantView> Participants,
     IReadOnlyList<TopicView> Topics,
     int StatementCount,

@@ -88,6 +88,25 @@ public sealed class BrowsePageTests(DiplomacyAppFactory app) : IClassFixture<Dip
     }
 
     [Fact]
+    public async Task A_page_past_the_end_says_so_and_links_to_the_first_page()
+    {
+        var document = Parser.ParseDocument(await app.CreateClient().GetStringAsync("/?venue=Moscow&page=9"));
+        var status = document.QuerySelector("[role=status]")!;
+        Assert.Contains("There is no page 9", status.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/?venue=Moscow", status.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task A_reversed_year_range_is_reported_and_ignored_rather_than_emptying_the_list()
+    {
+        var client = app.CreateClient();
+        var all = Parser.ParseDocument(await client.GetStringAsync("/")).QuerySelectorAll("article.event-card").Length;
+        var document = Parser.ParseDocument(await client.GetStringAsync("/?yearFrom=2024&yearTo=2020"));
+        Assert.Contains("were not understood and were ignored", document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(all, document.QuerySelectorAll("article.event-card").Length);
+    }
+
+    [Fact]
     public async Task Event_page_shows_legs_roles_statements_by_speaker_documents_sources_and_neighbours()
     {
         await using var db = app.CreateDbContext();

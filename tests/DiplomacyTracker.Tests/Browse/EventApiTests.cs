@@ -43,6 +43,10 @@ public sealed class EventApiTests(DiplomacyAppFactory app) : IClassFixture<Diplo
         "topic=ukraine&venue=Beijing&q=political",
         "xiputin=true&yearFrom=2023&q=partnership",
         "venue=Nowhere",
+        "venue=%",
+        "venue=B_ijing",
+        "participant=%",
+        "participant=Xi%",
     ];
 
     [Theory]

@@ -45,6 +45,7 @@ public sealed record EventFilterQuery(EventFilter Filter, int Page, int PageSize
         if (yearFrom > yearTo)
         {
             errors["yearTo"] = [$"The end year {yearTo} is before the start year {yearFrom}."];
+            (yearFrom, yearTo) = (null, null);
         }
 
         EventType? type = null;
