@@ -1,4 +1,5 @@
 using DiplomacyTracker.Data.Events;
+using DiplomacyTracker.Data.Events.Editing;
 using DiplomacyTracker.Data.Participants;
 using DiplomacyTracker.Data.Seeding;
 using DiplomacyTracker.Data.Sources;
@@ -22,6 +23,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<EventQueries>();
         services.AddSingleton<ParticipantQueries>();
         services.AddSingleton<SourceQueries>();
+        services.AddSingleton<EventCommands>();
         return services;
     }
 }

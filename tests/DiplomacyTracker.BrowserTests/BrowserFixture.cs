@@ -23,6 +23,8 @@ public class BrowserFixture : KestrelAppFactory
             throw new InvalidOperationException($"Chromium not found at {ChromiumPath}; `bash tests/run.sh` installs it (apt-get install chromium).");
         }
 
+        // Two cores run the app, the browser and the tests: give expectations room before calling it a failure.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -28,10 +28,16 @@ public abstract class BrowserTest(BrowserFixture fixture)
         {
             await test(page);
         }
-        catch
+        catch (Exception exception)
         {
             await SaveScreenshotAsync(page, name + "-failure");
-            throw;
+            if (consoleErrors.Count == 0)
+            {
+                throw;
+            }
+
+            // Browser console errors usually say why (a circuit that failed, a script error).
+            throw new InvalidOperationException(exception.Message + Environment.NewLine + "Browser console errors:" + Environment.NewLine + string.Join(Environment.NewLine, consoleErrors), exception);
         }
     }
 

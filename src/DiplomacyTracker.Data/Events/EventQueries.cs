@@ -142,7 +142,8 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
         if (filter.YearFrom is { } from)
         {
             var fromKey = from * 10000;
-            query = query.Where(e => e.SortKey >= fromKey);
+            var unknownKey = PartialDate.Unknown.SortKey;
+            query = query.Where(e => e.SortKey >= fromKey && e.SortKey < unknownKey);
         }
 
         if (filter.YearTo is { } to)

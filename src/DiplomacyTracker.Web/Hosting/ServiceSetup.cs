@@ -45,6 +45,7 @@ internal static class ServiceSetup
             return new DiplomacyDataOptions(connectionString, seedDirectory);
         });
         services.AddDiplomacyData();
+        builder.AddDiplomacyEditing();
 
         services.AddHealthChecks().AddDbContextCheck<DiplomacyDbContext>(
             "database",
@@ -56,9 +57,12 @@ internal static class ServiceSetup
             });
     }
 
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+        await app.InitializeEditorsAsync();
     }
 
     public static void UseDiplomacyPipeline(this WebApplication app)
@@ -67,10 +71,13 @@ internal static class ServiceSetup
         app.UseMiddleware<RequestLoggingMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            // API callers get RFC 7807 problem details; people get the friendly error page.
+            app.UseWhen(IsApi, api => api.UseExceptionHandler());
+            app.UseWhen(context => !IsApi(context), pages => pages.UseExceptionHandler("/error", createScopeForErrors: true));
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseDiplomacyEditing();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapHealthChecks("/health");

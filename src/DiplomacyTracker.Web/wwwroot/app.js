@@ -16,6 +16,7 @@
 })();
 
 window.diplomacyTracker = {
+  isNarrow: () => window.matchMedia('(max-width: 768px)').matches,
   scrollToId: id => {
     const element = document.getElementById(id);
     if (element) {

@@ -27,7 +27,8 @@ public sealed class ShellTests(BrowserFixture fixture) : BrowserTest(fixture), I
     public Task Shell_has_banner_navigation_and_main_landmarks_and_a_skip_link() => WithPageAsync(async page =>
     {
         await page.GotoAsync("/");
-        await Assert.IsAssignableFrom<Task>(page.GetByRole(AriaRole.Banner).WaitForAsync());
+        await WaitForCircuitAsync(page);
+        await page.GetByRole(AriaRole.Banner).WaitForAsync();
         Assert.Equal(1, await page.GetByRole(AriaRole.Main).CountAsync());
         Assert.True(await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).CountAsync() >= 1);
         Assert.Equal(1, await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).CountAsync());
@@ -52,6 +53,11 @@ public sealed class ShellTests(BrowserFixture fixture) : BrowserTest(fixture), I
         await page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
         await Assertions.Expect(timelineLink).ToBeInViewportAsync();
         await SaveScreenshotAsync(page, "navigation-phone-open");
+
+        // Picking a destination closes the navigation again.
+        await timelineLink.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Participants");
+        await Assertions.Expect(timelineLink).Not.ToBeInViewportAsync();
     }, width: PhoneWidth);
 
     [Fact]

@@ -39,6 +39,25 @@ public sealed class StartupTests(DiplomacyAppFactory app) : IClassFixture<Diplom
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/account/sign-in")]
+    public async Task Every_stylesheet_and_script_the_page_links_is_served(string path)
+    {
+        using var client = app.CreateClient();
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await client.GetStringAsync(path));
+        var assets = document.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href"))
+            .Concat(document.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")))
+            .OfType<string>()
+            .ToList();
+        Assert.Contains(assets, a => a.Contains("styles.css", StringComparison.Ordinal));
+        foreach (var asset in assets)
+        {
+            var response = await client.GetAsync(new Uri(new Uri("http://localhost/"), asset));
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{asset} answered {(int)response.StatusCode}");
+        }
+    }
+
     [Fact]
     public async Task Unknown_address_gets_a_404_with_a_friendly_page()
     {

@@ -1,26 +1,52 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
+using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Components.Web;
 
 namespace DiplomacyTracker.Web.Components.Layout;
 
 /// <summary>
 /// Catches an exception in the routed content, logs it with the page it happened on, and shows a message with a
-/// way to retry, instead of ending the reader's circuit.
+/// way to retry, instead of ending the reader's circuit. Moving to another page clears the error.
 /// </summary>
-public sealed class AppErrorBoundary : ErrorBoundary
+public sealed class AppErrorBoundary : ErrorBoundary, IDisposable
 {
+    // Present while prerendering: lets a failed page answer 500 rather than 200.
+    [CascadingParameter]
+    private HttpContext? HttpContext { get; set; }
+
     [Inject]
     private ILogger<AppErrorBoundary> Logger { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    protected override void OnInitialized()
+    {
+        base.OnInitialized();
+        Navigation.LocationChanged += RecoverOnNavigation;
+    }
+
     protected override Task OnErrorAsync(Exception exception)
     {
         Logger.LogError(exception, "Unhandled exception while rendering {Uri}", Navigation.Uri);
+        if (HttpContext is { Response.HasStarted: false })
+        {
+            HttpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        }
+
         return Task.CompletedTask;
     }
+
+    private void RecoverOnNavigation(object? sender, LocationChangedEventArgs e)
+    {
+        if (CurrentException is not null)
+        {
+            _ = InvokeAsync(Recover);
+        }
+    }
+
+    public void Dispose() => Navigation.LocationChanged -= RecoverOnNavigation;
 
     protected override void BuildRenderTree(RenderTreeBuilder builder)
     {

@@ -1,0 +1,583 @@
+using System.Text;
+using DiplomacyTracker.Data.Auditing;
+using DiplomacyTracker.Data.Common;
+using DiplomacyTracker.Data.Documents;
+using DiplomacyTracker.Data.Participants;
+using DiplomacyTracker.Data.Sources;
+using DiplomacyTracker.Data.Statements;
+using DiplomacyTracker.Data.Topics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace DiplomacyTracker.Data.Events.Editing;
+
+/// <summary>
+/// Write side of events. Every command validates the draft (the same rules for the form and the API), runs in one
+/// transaction on its own context, and writes its audit entry in that transaction: all or nothing.
+/// </summary>
+public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextFactory, ILogger<EventCommands> logger)
+{
+    public async Task<EditableEvent?> GetForEditAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var entity = await LoadGraph(db).AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        return entity is null ? null : new EditableEvent(entity.Id, entity.Version, ToDraft(entity));
+    }
+
+    public async Task<EventCommandResult> CreateAsync(EventDraft draft, string userName, CancellationToken cancellationToken = default)
+    {
+        var errors = EventDraftValidator.Validate(draft);
+        if (errors.Count > 0)
+        {
+            return EventCommandResult.Invalid(errors);
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var references = await ResolveReferencesAsync(db, draft, cancellationToken);
+        if (references.Errors.Count > 0)
+        {
+            return EventCommandResult.Invalid(references.Errors);
+        }
+
+        if (!draft.IgnoreDuplicates)
+        {
+            var duplicates = await FindLikelyDuplicatesAsync(db, draft, null, cancellationToken);
+            if (duplicates.Count > 0)
+            {
+                return new EventCommandResult(EventCommandStatus.LikelyDuplicates, Duplicates: duplicates);
+            }
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var entity = new Event();
+            Apply(db, entity, draft, references);
+            db.Events.Add(entity);
+            await db.SaveChangesAsync(cancellationToken);
+            var changes = EventSnapshot.Diff(new Dictionary<string, string>(), EventSnapshot.Flatten(draft));
+            db.AuditEntries.Add(Audit(db, entity.Id, AuditAction.Created, userName, changes));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogInformation("Event {EventId} created by {User}", entity.Id, userName);
+            return new EventCommandResult(EventCommandStatus.Saved, entity.Id, entity.Version);
+        }
+        catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException)
+        {
+            logger.LogError(exception, "Creating event '{Title}' failed for {User}", draft.Title, userName);
+            throw;
+        }
+    }
+
+    public async Task<EventCommandResult> UpdateAsync(int id, EventDraft draft, Guid expectedVersion, string userName, CancellationToken cancellationToken = default)
+    {
+        var errors = EventDraftValidator.Validate(draft);
+        if (errors.Count > 0)
+        {
+            return EventCommandResult.Invalid(errors);
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var entity = await LoadGraph(db).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (entity is null)
+        {
+            return EventCommandResult.NotFound(id);
+        }
+
+        var references = await ResolveReferencesAsync(db, draft, cancellationToken);
+        if (references.Errors.Count > 0)
+        {
+            return EventCommandResult.Invalid(references.Errors);
+        }
+
+        var before = ToDraft(entity);
+        if (entity.Version != expectedVersion)
+        {
+            logger.LogWarning("Edit conflict on event {EventId} for {User}: expected version {Expected}, found {Actual}", id, userName, expectedVersion, entity.Version);
+            return Conflict(entity, before, draft);
+        }
+
+        if (!draft.IgnoreDuplicates)
+        {
+            var duplicates = await FindLikelyDuplicatesAsync(db, draft, id, cancellationToken);
+            if (duplicates.Count > 0)
+            {
+                return new EventCommandResult(EventCommandStatus.LikelyDuplicates, Duplicates: duplicates);
+            }
+        }
+
+        var changes = EventSnapshot.Diff(EventSnapshot.Flatten(before), EventSnapshot.Flatten(draft));
+        if (changes.Count == 0)
+        {
+            return new EventCommandResult(EventCommandStatus.Saved, id, entity.Version);
+        }
+
+        try
+        {
+            Apply(db, entity, draft, references);
+            // The event row always changes, so its token is renewed even when only a leg or a statement changed,
+            // and the UPDATE only matches the version the editor loaded (a concurrent save in between conflicts).
+            var entry = db.Entry(entity);
+            entry.Property(e => e.Version).OriginalValue = expectedVersion;
+            entry.Property(e => e.UpdatedAt).IsModified = true;
+            entry.State = EntityState.Modified;
+            db.AuditEntries.Add(Audit(db, id, AuditAction.Updated, userName, changes));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogInformation("Event {EventId} updated by {User}: {Count} field(s) changed", id, userName, changes.Count);
+            return new EventCommandResult(EventCommandStatus.Saved, id, entity.Version, Changes: changes);
+        }
+        catch (DbUpdateConcurrencyException exception)
+        {
+            logger.LogWarning(exception, "Edit conflict on event {EventId} for {User} while saving", id, userName);
+            await transaction.RollbackAsync(cancellationToken);
+            await using var fresh = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var current = await LoadGraph(fresh).AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+            return current is null ? EventCommandResult.NotFound(id) : Conflict(current, ToDraft(current), draft);
+        }
+        catch (DbUpdateException exception)
+        {
+            logger.LogError(exception, "Updating event {EventId} failed for {User}", id, userName);
+            throw;
+        }
+    }
+
+    public async Task<EventCommandResult> SoftDeleteAsync(int id, string userName, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var entity = await db.Events.SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (entity is null)
+        {
+            return EventCommandResult.NotFound(id);
+        }
+
+        entity.IsDeleted = true;
+        entity.DeletedAt = db.Clock.GetUtcNow().UtcDateTime;
+        entity.DeletedBy = userName;
+        db.AuditEntries.Add(Audit(db, id, AuditAction.Deleted, userName, [new FieldChange("Deleted", "no", "yes")]));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Event {EventId} deleted by {User}", id, userName);
+        return new EventCommandResult(EventCommandStatus.Saved, id, entity.Version);
+    }
+
+    public async Task<EventCommandResult> RestoreAsync(int id, string userName, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var entity = await db.Events.IgnoreQueryFilters().SingleOrDefaultAsync(e => e.Id == id && e.IsDeleted, cancellationToken);
+        if (entity is null)
+        {
+            return EventCommandResult.NotFound(id);
+        }
+
+        entity.IsDeleted = false;
+        entity.DeletedAt = null;
+        entity.DeletedBy = null;
+        db.AuditEntries.Add(Audit(db, id, AuditAction.Restored, userName, [new FieldChange("Deleted", "yes", "no")]));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Event {EventId} restored by {User}", id, userName);
+        return new EventCommandResult(EventCommandStatus.Saved, id, entity.Version);
+    }
+
+    public async Task<IReadOnlyList<DeletedEvent>> ListRecentlyDeletedAsync(int take = 100, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Events.IgnoreQueryFilters().AsNoTracking()
+            .Where(e => e.IsDeleted)
+            .OrderByDescending(e => e.DeletedAt)
+            .Take(take)
+            .Select(e => new DeletedEvent(e.Id, e.Title, e.Start, e.End, e.DeletedAt, e.DeletedBy))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AuditView>> GetAuditTrailAsync(int eventId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EventId == eventId)
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+            .ToListAsync(cancellationToken);
+        return rows.Select(a => new AuditView(a.Id, a.Action, a.UserName, a.At, EventSnapshot.FromJson(a.ChangesJson))).ToList();
+    }
+
+    /// <summary>Saved events with every existing participant of the draft and dates overlapping the draft's.</summary>
+    public async Task<IReadOnlyList<DuplicateCandidate>> FindLikelyDuplicatesAsync(EventDraft draft, int? excludeId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await FindLikelyDuplicatesAsync(db, draft, excludeId, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<DuplicateCandidate>> FindLikelyDuplicatesAsync(DiplomacyDbContext db, EventDraft draft, int? excludeId, CancellationToken cancellationToken)
+    {
+        var people = draft.Participants.Where(p => p.PersonId is not null).Select(p => p.PersonId!.Value).Distinct().ToList();
+        var first = draft.Start.Earliest;
+        if (people.Count == 0 || first is null)
+        {
+            return [];
+        }
+
+        var last = (draft.End.IsKnown ? draft.End : draft.Start).Latest!.Value;
+        var query = db.Events.AsNoTracking().Where(e => e.Id != excludeId);
+        foreach (var person in people)
+        {
+            query = query.Where(e => e.Participants.Any(p => p.PersonId == person));
+        }
+
+        var candidates = await query
+            .Select(e => new DuplicateCandidate(e.Id, e.Title, e.Start, e.End))
+            .ToListAsync(cancellationToken);
+        return candidates
+            .Where(c => c.Start.IsKnown)
+            .Where(c => c.Start.Earliest <= last && (c.End.IsKnown ? c.End.Latest : c.Start.Latest) >= first)
+            .ToList();
+    }
+
+    private static EventCommandResult Conflict(Event current, EventDraft currentDraft, EventDraft submitted)
+    {
+        var changes = EventSnapshot.Diff(EventSnapshot.Flatten(submitted), EventSnapshot.Flatten(currentDraft));
+        return new EventCommandResult(EventCommandStatus.Conflict, current.Id, current.Version, Current: new EditableEvent(current.Id, current.Version, currentDraft), Changes: changes);
+    }
+
+    private static AuditEntry Audit(DiplomacyDbContext db, int eventId, AuditAction action, string userName, IReadOnlyList<FieldChange> changes) => new()
+    {
+        EventId = eventId,
+        Action = action,
+        UserName = string.IsNullOrWhiteSpace(userName) ? "(unknown)" : userName,
+        At = db.Clock.GetUtcNow().UtcDateTime,
+        ChangesJson = EventSnapshot.ToJson(changes),
+    };
+
+    private static IQueryable<Event> LoadGraph(DiplomacyDbContext db) => db.Events
+        .Include(e => e.Legs).ThenInclude(l => l.Attendees)
+        .Include(e => e.Participants).ThenInclude(p => p.Person)
+        .Include(e => e.Statements).ThenInclude(s => s.Speaker)
+        .Include(e => e.Documents)
+        .Include(e => e.Sources)
+        .Include(e => e.Topics)
+        .AsSplitQuery();
+
+    internal static EventDraft ToDraft(Event e)
+    {
+        static string PersonKey(int id) => $"p{id}";
+        static string SourceKey(int id) => $"s{id}";
+        var precision = e.Start.Precision;
+        var draft = new EventDraft
+        {
+            Title = e.Title,
+            Type = e.Type,
+            Status = e.Status,
+            Precision = precision,
+            StartDate = EventDraft.FromPartial(e.Start),
+            EndDate = e.End == e.Start ? null : EventDraft.FromPartial(e.End),
+            DatesApproximate = e.Start.IsApproximate,
+            DateNote = e.DateNote,
+            HostSide = e.HostSide,
+            MentionedOnly = e.IsMentionedOnly,
+            Summary = e.Summary,
+            Participants = e.Participants.OrderBy(p => p.Person!.NameEn).Select(p => new ParticipantDraft
+            {
+                Key = PersonKey(p.PersonId),
+                PersonId = p.PersonId,
+                PersonName = p.Person!.NameEn,
+                Role = p.Role,
+            }).ToList(),
+            Legs = e.Legs.OrderBy(l => l.Position).Select(l => new LegDraft
+            {
+                City = l.City,
+                Country = l.Country,
+                Site = l.Site,
+                StartDate = EventDraft.FromPartial(l.Start),
+                EndDate = EventDraft.FromPartial(l.End),
+                AttendeeKeys = l.Attendees.Where(a => e.Participants.Any(p => p.PersonId == a.Id)).Select(a => PersonKey(a.Id)).ToList(),
+            }).ToList(),
+            Sources = e.Sources.OrderBy(s => s.Id).Select(s => new SourceDraft
+            {
+                Key = SourceKey(s.Id),
+                SourceId = s.Id,
+                Title = s.Title,
+                Url = s.Url,
+                Outlet = s.Outlet,
+                PublishedOn = EventDraft.FromPartial(s.PublishedOn),
+            }).ToList(),
+            TopicSlugs = e.Topics.OrderBy(t => t.Name).Select(t => t.Slug).ToList(),
+        };
+        var participantIds = e.Participants.Select(p => p.PersonId).ToHashSet();
+        var sourceIds = e.Sources.Select(s => s.Id).ToHashSet();
+        draft.Statements = e.Statements.OrderBy(s => s.SourceId).ThenBy(s => s.SourceOffset).ThenBy(s => s.Id).Select(s => new StatementDraft
+        {
+            Id = s.Id,
+            SpeakerKey = s.SpeakerId is { } speaker && participantIds.Contains(speaker) ? PersonKey(speaker) : null,
+            // A speaker who is not a participant of this event is kept by name.
+            Attribution = s.Attribution ?? (s.SpeakerId is { } other && !participantIds.Contains(other) ? s.Speaker?.NameEn : null),
+            Kind = s.Kind,
+            Text = s.Text,
+            SourceKey = s.SourceId is { } source && sourceIds.Contains(source) ? SourceKey(source) : null,
+        }).ToList();
+        draft.Documents = e.Documents.OrderBy(d => d.Id).Select(d => new DocumentDraft
+        {
+            Id = d.Id,
+            Title = d.Title,
+            Kind = d.Kind,
+            Summary = d.Summary,
+            SourceKey = d.SourceId is { } source && sourceIds.Contains(source) ? SourceKey(source) : null,
+        }).ToList();
+        return draft;
+    }
+
+    private sealed record References(
+        Dictionary<string, string[]> Errors,
+        Dictionary<int, Person> People,
+        Dictionary<int, Source> Sources,
+        List<Topic> Topics);
+
+    // Existing people, sources and topics the draft names must exist; names are taken from the database, never the client.
+    private static async Task<References> ResolveReferencesAsync(DiplomacyDbContext db, EventDraft draft, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var personIds = draft.Participants.Where(p => p.PersonId > 0).Select(p => p.PersonId!.Value).Distinct().ToList();
+        var people = await db.People.Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        for (var i = 0; i < draft.Participants.Count; i++)
+        {
+            if (draft.Participants[i].PersonId is { } id)
+            {
+                if (people.TryGetValue(id, out var person))
+                {
+                    draft.Participants[i].PersonName = person.NameEn;
+                }
+                else
+                {
+                    errors[$"Participants[{i}].PersonId"] = ["This person does not exist (any more)."];
+                }
+            }
+        }
+
+        var sourceIds = draft.Sources.Where(s => s.SourceId is not null).Select(s => s.SourceId!.Value).Distinct().ToList();
+        var sources = await db.Sources.Where(s => sourceIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+        for (var i = 0; i < draft.Sources.Count; i++)
+        {
+            if (draft.Sources[i].SourceId is { } id && !sources.ContainsKey(id))
+            {
+                errors[$"Sources[{i}].SourceId"] = ["This source does not exist (any more)."];
+            }
+        }
+
+        var slugs = draft.TopicSlugs.Distinct(StringComparer.Ordinal).ToList();
+        var topics = await db.Topics.Where(t => slugs.Contains(t.Slug)).ToListAsync(cancellationToken);
+        var unknown = slugs.Except(topics.Select(t => t.Slug), StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            errors["TopicSlugs"] = [$"Unknown topic: {string.Join(", ", unknown)}."];
+        }
+
+        return new References(errors, people, sources, topics);
+    }
+
+    private static void Apply(DiplomacyDbContext db, Event entity, EventDraft draft, References references)
+    {
+        entity.Title = draft.Title.Trim();
+        entity.Type = draft.Type;
+        entity.Status = draft.Status;
+        entity.HostSide = draft.HostSide;
+        entity.IsMentionedOnly = draft.MentionedOnly;
+        entity.Summary = draft.Summary?.Trim() ?? string.Empty;
+        entity.DateNote = Clean(draft.DateNote);
+        var end = draft.End.IsKnown ? draft.End : draft.Start;
+        entity.SetDates(draft.Start, end);
+
+        // People: existing ones by id, new ones created with a unique slug.
+        var byKey = new Dictionary<string, Person>(StringComparer.Ordinal);
+        var takenSlugs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var participant in draft.Participants)
+        {
+            if (participant.PersonId is { } id)
+            {
+                byKey[participant.Key] = references.People[id];
+            }
+            else
+            {
+                var person = new Person
+                {
+                    NameEn = participant.NewNameEn!.Trim(),
+                    NameZh = Clean(participant.NewNameZh),
+                    NameRu = Clean(participant.NewNameRu),
+                    Country = participant.NewCountry,
+                    Description = Clean(participant.Role),
+                    Slug = UniqueSlug(db, participant.NewNameEn, takenSlugs),
+                };
+                db.People.Add(person);
+                byKey[participant.Key] = person;
+            }
+        }
+
+        foreach (var old in entity.Participants.ToList())
+        {
+            if (!draft.Participants.Any(p => p.PersonId == old.PersonId))
+            {
+                entity.Participants.Remove(old);
+                db.EventParticipants.Remove(old);
+            }
+        }
+
+        foreach (var participant in draft.Participants)
+        {
+            var existing = participant.PersonId is { } id ? entity.Participants.FirstOrDefault(p => p.PersonId == id) : null;
+            if (existing is not null)
+            {
+                existing.Role = participant.Role?.Trim() ?? string.Empty;
+            }
+            else
+            {
+                entity.Participants.Add(new EventParticipant { Person = byKey[participant.Key], Role = participant.Role?.Trim() ?? string.Empty });
+            }
+        }
+
+        // Legs are replaced as a whole (they have no identity of their own beyond their position).
+        foreach (var leg in entity.Legs.ToList())
+        {
+            db.EventLegs.Remove(leg);
+        }
+
+        entity.Legs = draft.Legs.Select((l, position) => new EventLeg
+        {
+            Position = position,
+            City = l.City.Trim(),
+            Country = l.Country.Trim(),
+            Site = Clean(l.Site),
+            Start = EventDraft.ToPartial(l.StartDate, draft.Precision),
+            End = EventDraft.ToPartial(l.EndDate, draft.Precision),
+            Attendees = l.AttendeeKeys.Distinct(StringComparer.Ordinal).Select(k => byKey[k]).ToList(),
+        }).ToList();
+
+        // Sources: existing ones are linked (and their details updated), new ones created.
+        var sourcesByKey = new Dictionary<string, Source>(StringComparer.Ordinal);
+        foreach (var s in draft.Sources)
+        {
+            var source = s.SourceId is { } id ? references.Sources[id] : new Source();
+            source.Title = s.Title.Trim();
+            source.Url = Clean(s.Url);
+            source.Outlet = Clean(s.Outlet);
+            // A month- or year-precise date stays as it is unless the editor picked a different day.
+            if (s.PublishedOn is not { } published)
+            {
+                source.PublishedOn = PartialDate.Unknown;
+            }
+            else if (published != source.PublishedOn.Earliest)
+            {
+                source.PublishedOn = PartialDate.OfDay(published);
+            }
+            if (!string.IsNullOrWhiteSpace(s.Text))
+            {
+                source.Text = s.Text;
+            }
+
+            sourcesByKey[s.Key] = source;
+        }
+
+        entity.Sources.Clear();
+        entity.Sources.AddRange(sourcesByKey.Values);
+
+        Source? SourceFor(string? key) => key is { Length: > 0 } ? sourcesByKey[key] : null;
+
+        // Statements and documents keep their rows (and ids) when edited.
+        foreach (var old in entity.Statements.Where(s => !draft.Statements.Any(d => d.Id == s.Id)).ToList())
+        {
+            entity.Statements.Remove(old);
+            db.Statements.Remove(old);
+        }
+
+        foreach (var s in draft.Statements)
+        {
+            var statement = s.Id is { } id ? entity.Statements.FirstOrDefault(x => x.Id == id) : null;
+            if (statement is null)
+            {
+                statement = new Statement();
+                entity.Statements.Add(statement);
+            }
+            else if (!string.Equals(statement.Text, s.Text, StringComparison.Ordinal))
+            {
+                statement.SourceOffset = null;
+            }
+
+            statement.Text = s.Text.Trim();
+            statement.Kind = s.Kind;
+            statement.Attribution = Clean(s.Attribution);
+            statement.Speaker = s.SpeakerKey is { Length: > 0 } key ? byKey[key] : null;
+            if (statement.Speaker is null)
+            {
+                statement.SpeakerId = null;
+            }
+
+            statement.Source = SourceFor(s.SourceKey);
+            if (statement.Source is null)
+            {
+                statement.SourceId = null;
+            }
+        }
+
+        foreach (var old in entity.Documents.Where(d => !draft.Documents.Any(x => x.Id == d.Id)).ToList())
+        {
+            entity.Documents.Remove(old);
+            db.Documents.Remove(old);
+        }
+
+        foreach (var d in draft.Documents)
+        {
+            var document = d.Id is { } id ? entity.Documents.FirstOrDefault(x => x.Id == id) : null;
+            if (document is null)
+            {
+                document = new SignedDocument();
+                entity.Documents.Add(document);
+            }
+
+            document.Title = d.Title.Trim();
+            document.Kind = d.Kind;
+            document.Summary = Clean(d.Summary);
+            document.Source = SourceFor(d.SourceKey);
+            if (document.Source is null)
+            {
+                document.SourceId = null;
+            }
+        }
+
+        entity.Topics.Clear();
+        entity.Topics.AddRange(references.Topics);
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static string UniqueSlug(DiplomacyDbContext db, string? name, HashSet<string> taken)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in (name ?? string.Empty).Trim().ToLowerInvariant())
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                builder.Append(c);
+            }
+            else if (builder.Length > 0 && builder[^1] != '-')
+            {
+                builder.Append('-');
+            }
+        }
+
+        var stem = builder.ToString().Trim('-');
+        if (stem.Length == 0)
+        {
+            stem = "person";
+        }
+
+        stem = stem.Length > 100 ? stem[..100] : stem;
+        var slug = stem;
+        for (var n = 2; taken.Contains(slug) || db.People.Any(p => p.Slug == slug); n++)
+        {
+            slug = $"{stem}-{n}";
+        }
+
+        taken.Add(slug);
+        return slug;
+    }
+}

@@ -1,0 +1,166 @@
+using DiplomacyTracker.Data.Common;
+using DiplomacyTracker.Data.Documents;
+using DiplomacyTracker.Data.Statements;
+
+namespace DiplomacyTracker.Data.Events.Editing;
+
+// The input model of the event editor and of the write API: plain mutable classes the form binds to and JSON
+// deserializes into. Dates are a calendar date plus the event's precision; EventDraftValidator is the one set of rules.
+
+/// <summary>Everything an editor can enter about one event.</summary>
+public sealed class EventDraft
+{
+    public string Title { get; set; } = string.Empty;
+
+    public EventType Type { get; set; } = EventType.OfficialVisit;
+
+    public EventStatus Status { get; set; } = EventStatus.Held;
+
+    /// <summary>How much of <see cref="StartDate"/> and <see cref="EndDate"/> is meant: day, month, year, or unknown
+    /// (no dates, and the date note says why).</summary>
+    public DatePrecision Precision { get; set; } = DatePrecision.Day;
+
+    public DateOnly? StartDate { get; set; }
+
+    /// <summary>Optional; empty means a one-day (or one-month, one-year) event.</summary>
+    public DateOnly? EndDate { get; set; }
+
+    /// <summary>The dates are inferred rather than printed (shown as "c.").</summary>
+    public bool DatesApproximate { get; set; }
+
+    /// <summary>Why a date is approximate or unknown: what the source says, how it was read.</summary>
+    public string? DateNote { get; set; }
+
+    public Side HostSide { get; set; }
+
+    /// <summary>A past event a source only mentions in passing: place and people may be unknown, so legs and
+    /// participants are optional (a visit being recorded needs at least one of each).</summary>
+    public bool MentionedOnly { get; set; }
+
+    public string? Summary { get; set; }
+
+    public List<LegDraft> Legs { get; set; } = [];
+
+    public List<ParticipantDraft> Participants { get; set; } = [];
+
+    public List<StatementDraft> Statements { get; set; } = [];
+
+    public List<DocumentDraft> Documents { get; set; } = [];
+
+    public List<SourceDraft> Sources { get; set; } = [];
+
+    /// <summary>Slugs of existing topics.</summary>
+    public List<string> TopicSlugs { get; set; } = [];
+
+    /// <summary>Save even though likely duplicates exist (the editor saw the warning).</summary>
+    public bool IgnoreDuplicates { get; set; }
+
+    public PartialDate Start => ToPartial(StartDate, Precision).AsApproximate(DatesApproximate);
+
+    public PartialDate End => ToPartial(EndDate, Precision).AsApproximate(DatesApproximate);
+
+    /// <summary>The date at this precision: 16 May 2024 at month precision is "May 2024".</summary>
+    public static PartialDate ToPartial(DateOnly? date, DatePrecision precision) => date is not { } d
+        ? PartialDate.Unknown
+        : precision switch
+        {
+            DatePrecision.Year => PartialDate.OfYear(d.Year),
+            DatePrecision.Month => PartialDate.OfMonth(d.Year, d.Month),
+            DatePrecision.Unknown => PartialDate.Unknown,
+            _ => PartialDate.OfDay(d),
+        };
+
+    public static DateOnly? FromPartial(PartialDate date) => date.Earliest;
+}
+
+/// <summary>One place of the event; dates at the event's precision, attendees by participant <see cref="ParticipantDraft.Key"/>.</summary>
+public sealed class LegDraft
+{
+    public string City { get; set; } = string.Empty;
+
+    public string Country { get; set; } = string.Empty;
+
+    public string? Site { get; set; }
+
+    public DateOnly? StartDate { get; set; }
+
+    public DateOnly? EndDate { get; set; }
+
+    public List<string> AttendeeKeys { get; set; } = [];
+}
+
+/// <summary>A participant: an existing person (<see cref="PersonId"/>) or a new one (the New* names).</summary>
+public sealed class ParticipantDraft
+{
+    /// <summary>Identifies this row within the draft, so legs and statements can refer to it before it is saved.</summary>
+    public string Key { get; set; } = Guid.NewGuid().ToString("N");
+
+    public int? PersonId { get; set; }
+
+    /// <summary>Display name of the existing person (filled by the editor; not trusted by the server).</summary>
+    public string? PersonName { get; set; }
+
+    public string? NewNameEn { get; set; }
+
+    public string? NewNameZh { get; set; }
+
+    public string? NewNameRu { get; set; }
+
+    public Side NewCountry { get; set; }
+
+    public string? Role { get; set; }
+
+    public bool IsNew => PersonId is null;
+
+    public string DisplayName => (PersonId is null ? NewNameEn : PersonName) ?? string.Empty;
+}
+
+public sealed class StatementDraft
+{
+    /// <summary>The saved statement this row edits; null for a new one.</summary>
+    public int? Id { get; set; }
+
+    /// <summary><see cref="ParticipantDraft.Key"/> of the speaker; null when attributed to a body (see <see cref="Attribution"/>).</summary>
+    public string? SpeakerKey { get; set; }
+
+    public string? Attribution { get; set; }
+
+    public StatementKind Kind { get; set; }
+
+    public string Text { get; set; } = string.Empty;
+
+    /// <summary><see cref="SourceDraft.Key"/> of the source that reports it.</summary>
+    public string? SourceKey { get; set; }
+}
+
+public sealed class DocumentDraft
+{
+    public int? Id { get; set; }
+
+    public string Title { get; set; } = string.Empty;
+
+    public DocumentKind Kind { get; set; }
+
+    public string? Summary { get; set; }
+
+    public string? SourceKey { get; set; }
+}
+
+/// <summary>An article: linked by URL, pasted as text, or both.</summary>
+public sealed class SourceDraft
+{
+    public string Key { get; set; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>The saved source this row refers to; null for a new one.</summary>
+    public int? SourceId { get; set; }
+
+    public string? Url { get; set; }
+
+    public string? Text { get; set; }
+
+    public string Title { get; set; } = string.Empty;
+
+    public string? Outlet { get; set; }
+
+    public DateOnly? PublishedOn { get; set; }
+}

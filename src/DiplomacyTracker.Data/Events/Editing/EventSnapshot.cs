@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace DiplomacyTracker.Data.Events.Editing;
+
+/// <summary>
+/// A draft flattened to readable field → text pairs, for the audit trail and the conflict view: the diff of two
+/// snapshots is the list of <see cref="FieldChange"/>s. Person names must be filled in (PersonName) before flattening.
+/// </summary>
+public static class EventSnapshot
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static Dictionary<string, string> Flatten(EventDraft draft)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        Put(fields, "Title", draft.Title);
+        Put(fields, "Type", draft.Type.ToString());
+        Put(fields, "Status", draft.Status.ToString());
+        Put(fields, "Dates", Common.PartialDate.FormatRange(draft.Start, draft.End));
+        Put(fields, "Date note", draft.DateNote);
+        Put(fields, "Host side", draft.HostSide.ToString());
+        Put(fields, "Mentioned in passing", draft.MentionedOnly ? "yes" : "no");
+        Put(fields, "Summary", draft.Summary);
+        var names = draft.Participants.ToDictionary(p => p.Key, p => p.DisplayName, StringComparer.Ordinal);
+        Put(fields, "Participants", string.Join("; ", draft.Participants
+            .Select(p => string.IsNullOrWhiteSpace(p.Role) ? p.DisplayName : $"{p.DisplayName} ({p.Role.Trim()})")
+            .Order(StringComparer.Ordinal)));
+        for (var i = 0; i < draft.Legs.Count; i++)
+        {
+            var leg = draft.Legs[i];
+            var dates = Common.PartialDate.FormatRange(
+                EventDraft.ToPartial(leg.StartDate, draft.Precision), EventDraft.ToPartial(leg.EndDate, draft.Precision));
+            var attendees = string.Join(", ", leg.AttendeeKeys.Select(k => names.GetValueOrDefault(k, k)).Order(StringComparer.Ordinal));
+            var site = string.IsNullOrWhiteSpace(leg.Site) ? string.Empty : $" ({leg.Site.Trim()})";
+            Put(fields, string.Create(CultureInfo.InvariantCulture, $"Leg {i + 1}"), $"{leg.City.Trim()}, {leg.Country.Trim()}{site}; {dates}; {attendees}");
+        }
+
+        var sources = draft.Sources.ToDictionary(s => s.Key, s => s.Title, StringComparer.Ordinal);
+        for (var i = 0; i < draft.Statements.Count; i++)
+        {
+            var s = draft.Statements[i];
+            var speaker = s.SpeakerKey is { } key ? names.GetValueOrDefault(key, key) : s.Attribution ?? string.Empty;
+            var source = s.SourceKey is { } sk && sources.TryGetValue(sk, out var title) ? $" [{title}]" : string.Empty;
+            Put(fields, string.Create(CultureInfo.InvariantCulture, $"Statement {i + 1}"), $"{speaker} ({s.Kind}): {s.Text.Trim()}{source}");
+        }
+
+        for (var i = 0; i < draft.Documents.Count; i++)
+        {
+            var d = draft.Documents[i];
+            Put(fields, string.Create(CultureInfo.InvariantCulture, $"Document {i + 1}"), $"{d.Title.Trim()} ({d.Kind}){(string.IsNullOrWhiteSpace(d.Summary) ? string.Empty : ": " + d.Summary.Trim())}");
+        }
+
+        Put(fields, "Sources", string.Join("; ", draft.Sources.Select(s => string.IsNullOrWhiteSpace(s.Url) ? s.Title.Trim() : $"{s.Title.Trim()} <{s.Url.Trim()}>").Order(StringComparer.Ordinal)));
+        Put(fields, "Topics", string.Join(", ", draft.TopicSlugs.Order(StringComparer.Ordinal)));
+        return fields;
+    }
+
+    /// <summary>Fields whose text differs, in a stable order (fields of <paramref name="before"/> first).</summary>
+    public static List<FieldChange> Diff(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after)
+    {
+        var changes = new List<FieldChange>();
+        foreach (var key in before.Keys.Concat(after.Keys.Where(k => !before.ContainsKey(k))))
+        {
+            var a = before.GetValueOrDefault(key);
+            var b = after.GetValueOrDefault(key);
+            if (!string.Equals(a, b, StringComparison.Ordinal))
+            {
+                changes.Add(new FieldChange(key, a, b));
+            }
+        }
+
+        return changes;
+    }
+
+    public static string ToJson(IReadOnlyList<FieldChange> changes) => JsonSerializer.Serialize(changes, Json);
+
+    public static IReadOnlyList<FieldChange> FromJson(string json) =>
+        JsonSerializer.Deserialize<List<FieldChange>>(json, Json) ?? [];
+
+    private static void Put(Dictionary<string, string> fields, string name, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            fields[name] = value.Trim();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using DiplomacyTracker.Web.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DiplomacyTracker.Web.Features.Account;
+
+/// <summary>Sign-in and sign-out as form posts (antiforgery checked by UseAntiforgery; sign-in rate limited).</summary>
+internal static class AccountEndpoints
+{
+    public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        var account = app.MapGroup("/account");
+        account.MapPost("/sign-in", SignInAsync).RequireRateLimiting(EditingSetup.SignInRateLimit);
+        account.MapPost("/sign-out", SignOutAsync);
+    }
+
+    private static async Task<IResult> SignInAsync(
+        [FromForm] SignInForm form,
+        SignInManager<IdentityUser> signIn,
+        HttpContext context,
+        ILoggerFactory loggerFactory)
+    {
+        var logger = loggerFactory.CreateLogger("DiplomacyTracker.SignIn");
+        var returnUrl = IsLocal(form.ReturnUrl) ? form.ReturnUrl! : "/";
+        var email = form.Email?.Trim() ?? string.Empty;
+        if (email.Length > 0 && !string.IsNullOrEmpty(form.Password))
+        {
+            var result = await signIn.PasswordSignInAsync(email, form.Password, isPersistent: form.RememberMe, lockoutOnFailure: true);
+            if (result.Succeeded)
+            {
+                logger.LogInformation("Editor {Email} signed in", email);
+                return Results.LocalRedirect(returnUrl);
+            }
+
+            // Never the password: only who tried, from where, and why it failed.
+            logger.LogWarning("Failed sign-in for {Email} from {RemoteIp} (locked out: {LockedOut})", email, context.Connection.RemoteIpAddress, result.IsLockedOut);
+            var error = result.IsLockedOut ? "locked" : "invalid";
+            return Results.Redirect($"/account/sign-in?error={error}&email={Uri.EscapeDataString(email)}&returnUrl={Uri.EscapeDataString(returnUrl)}");
+        }
+
+        logger.LogWarning("Failed sign-in with missing email or password from {RemoteIp}", context.Connection.RemoteIpAddress);
+        return Results.Redirect($"/account/sign-in?error=missing&email={Uri.EscapeDataString(email)}&returnUrl={Uri.EscapeDataString(returnUrl)}");
+    }
+
+    private static async Task<IResult> SignOutAsync(SignInManager<IdentityUser> signIn, ILoggerFactory loggerFactory, HttpContext context)
+    {
+        var name = context.User.Identity?.Name;
+        await signIn.SignOutAsync();
+        if (name is not null)
+        {
+            loggerFactory.CreateLogger("DiplomacyTracker.SignIn").LogInformation("Editor {Email} signed out", name);
+        }
+
+        return Results.LocalRedirect("/");
+    }
+
+    private static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+
+    internal sealed class SignInForm
+    {
+        public string? Email { get; set; }
+
+        public string? Password { get; set; }
+
+        public bool RememberMe { get; set; }
+
+        public string? ReturnUrl { get; set; }
+    }
+}

@@ -1,0 +1,199 @@
+using System.Threading.RateLimiting;
+using DiplomacyTracker.Data;
+using DiplomacyTracker.Web.Features.Account;
+using DiplomacyTracker.Web.Features.Editing;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace DiplomacyTracker.Web.Hosting;
+
+/// <summary>
+/// Editors: ASP.NET Core Identity on the app's SQLite database with a cookie, an "Editor" role and policy, API keys
+/// for automation (write API only), a rate-limited sign-in, and the first editor account from configuration.
+/// </summary>
+internal static class EditingSetup
+{
+    public const string EditorRole = "Editor";
+    public const string EditorPolicy = "Editor";
+
+    /// <summary>Policy for the write API: the editor cookie or an API key.</summary>
+    public const string ApiEditorPolicy = "ApiEditor";
+    public const string ApiScheme = "EditorApi";
+    public const string SignInRateLimit = "sign-in";
+
+    public static void AddDiplomacyEditing(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddCascadingAuthenticationState();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddIdentityCookies();
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddPolicyScheme(ApiScheme, "Editor cookie or API key", options =>
+                options.ForwardDefaultSelector = context => context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
+                    ? ApiKeyAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme);
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/sign-in";
+            options.LogoutPath = "/account/sign-out";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.Name = "DiplomacyTracker.Auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromDays(14);
+            // The API answers 401/403 instead of redirecting to the sign-in page.
+            options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddIdentityCore<IdentityUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                // Length over composition rules (NIST SP 800-63B): long passphrases, no forced symbols or digits.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireDigit = false;
+                options.Lockout.MaxFailedAccessAttempts = 10;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<DiplomacyDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(EditorPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(EditorRole))
+            .AddPolicy(ApiEditorPolicy, policy => policy.AddAuthenticationSchemes(ApiScheme).RequireAuthenticatedUser().RequireRole(EditorRole));
+
+        // Keys next to the database, so sign-in cookies (and antiforgery tokens) survive restarts.
+        services.AddDataProtection().SetApplicationName("DiplomacyTracker");
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((options, provider) =>
+        {
+            var data = provider.GetRequiredService<DiplomacyDataOptions>();
+            var database = new SqliteConnectionStringBuilder(data.ConnectionString).DataSource;
+            var directory = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database)) ?? AppPaths.DataDirectory, "keys");
+            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(directory), provider.GetRequiredService<ILoggerFactory>());
+        });
+
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(SignInRateLimit, context =>
+            {
+                var perMinute = context.RequestServices.GetRequiredService<IConfiguration>().GetValue("Editing:SignInAttemptsPerMinute", 10);
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("DiplomacyTracker.SignIn");
+                logger.LogWarning("Sign-in rate limit hit from {RemoteIp}", context.HttpContext.Connection.RemoteIpAddress);
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync("Too many sign-in attempts. Wait a minute and try again.", cancellationToken);
+            };
+        });
+
+        services.AddScoped<EditorGate>();
+    }
+
+    /// <summary>Creates the Editor role, and the admin editor from Admin:Email / Admin:Password when configured.</summary>
+    public static async Task InitializeEditorsAsync(this WebApplication app)
+    {
+        // Two processes starting on one database (or the test hosts) may race to create the same rows: retry.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await EnsureEditorsAsync(app.Services);
+                return;
+            }
+            catch (Microsoft.EntityFrameworkCore.DbUpdateException) when (attempt < 3)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+            }
+        }
+    }
+
+    private static async Task EnsureEditorsAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var configuration = scope.ServiceProvider.GetRequiredService<IConfiguration>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("DiplomacyTracker.Editors");
+        if (!await roles.RoleExistsAsync(EditorRole))
+        {
+            await roles.CreateAsync(new IdentityRole(EditorRole));
+        }
+
+        var email = configuration["Admin:Email"];
+        var password = configuration["Admin:Password"];
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
+        {
+            return;
+        }
+
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded)
+            {
+                logger.LogError("Could not create the admin editor {Email}: {Errors}", email, string.Join("; ", created.Errors.Select(e => e.Description)));
+                return;
+            }
+
+            logger.LogInformation("Created the admin editor {Email}", email);
+        }
+
+        if (!await users.IsInRoleAsync(user, EditorRole))
+        {
+            await users.AddToRoleAsync(user, EditorRole);
+        }
+    }
+
+    /// <summary>Authentication, authorization, the sign-in rate limit, account endpoints and the write API.</summary>
+    public static void UseDiplomacyEditing(this WebApplication app)
+    {
+        // The API answers with problem details, and a refused form post (bad antiforgery token, rate limit) with
+        // its own status: re-executing them as the HTML "not found" page would re-run a POST through the pipeline.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api") || (context.Request.Path.StartsWithSegments("/account") && !HttpMethods.IsGet(context.Request.Method)))
+            {
+                context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()?.Enabled = false;
+            }
+
+            return next(context);
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.MapAccountEndpoints();
+        app.MapEventWriteApi();
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return context.Response.WriteAsJsonAsync(
+                new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = status == StatusCodes.Status401Unauthorized ? "Sign in as an editor or send an API key" : "Editors only" },
+                options: null,
+                contentType: "application/problem+json");
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

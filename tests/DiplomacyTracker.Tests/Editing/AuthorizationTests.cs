@@ -1,0 +1,144 @@
+using System.Net;
+using System.Security.Claims;
+using DiplomacyTracker.Data.Events.Editing;
+using DiplomacyTracker.Web.Features.Editing;
+using DiplomacyTracker.Web.Hosting;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DiplomacyTracker.Tests.Editing;
+
+/// <summary>Browsing is public; writes need an editor, whichever way they come in (UI route, API, circuit event).</summary>
+public sealed class AuthorizationTests(EditingApp app) : IClassFixture<EditingApp>
+{
+    [Fact]
+    public async Task Anonymous_readers_browse_but_the_editor_route_sends_them_to_sign_in()
+    {
+        using var client = app.CreateApiClient(apiKey: null);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+
+        var response = await client.GetAsync("/events/new");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Contains("events%2Fnew", response.Headers.Location.Query, StringComparison.OrdinalIgnoreCase);
+
+        var deleted = await client.GetAsync("/events/deleted");
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+    }
+
+    [Fact]
+    public async Task Signed_in_non_editor_is_refused_the_editor_route()
+    {
+        using var client = await app.SignedInClientAsync(EditingApp.ReaderEmail, EditingApp.ReaderPassword);
+        var response = await client.GetAsync("/events/new");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/access-denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Editor_gets_the_form_with_a_label_for_each_basic_field()
+    {
+        using var client = await app.SignedInClientAsync(EditingApp.AdminEmail, EditingApp.AdminPassword);
+        var response = await client.GetAsync("/events/new");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        foreach (var id in new[] { "title", "type", "status", "start", "end", "precision", "host", "summary", "leg-1-city", "participant-1-role" })
+        {
+            Assert.Contains($"for=\"{id}\"", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Add a visit", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Api_refuses_anonymous_non_editor_and_unknown_key_writes_and_saves_nothing()
+    {
+        var draft = await app.ValidDraftAsync("Refused visit", year: 2040);
+        var before = await app.CountEventsAsync();
+        var id = await AnyEventIdAsync();
+
+        using var anonymous = app.CreateApiClient(apiKey: null);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/events", EditingApp.JsonBody(draft))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.DeleteAsync($"/api/events/{id}")).StatusCode);
+
+        using var wrongKey = app.CreateApiClient(apiKey: "not-the-key-not-the-key-not-the-key");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await wrongKey.PostAsync("/api/events", EditingApp.JsonBody(draft))).StatusCode);
+
+        using var reader = await app.SignedInClientAsync(EditingApp.ReaderEmail, EditingApp.ReaderPassword);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostAsync("/api/events", EditingApp.JsonBody(draft))).StatusCode);
+        var put = new HttpRequestMessage(HttpMethod.Put, $"/api/events/{id}") { Content = EditingApp.JsonBody(draft) };
+        put.Headers.IfMatch.ParseAdd($"\"{Guid.NewGuid()}\"");
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.SendAsync(put)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.DeleteAsync($"/api/events/{id}")).StatusCode);
+
+        Assert.Equal(before, await app.CountEventsAsync());
+        await using var db = app.Db();
+        Assert.False(db.Events.Single(e => e.Id == id).IsDeleted);
+    }
+
+    [Fact]
+    public async Task Editor_cookie_and_api_key_can_both_write_through_the_api()
+    {
+        using var editor = await app.SignedInClientAsync(EditingApp.AdminEmail, EditingApp.AdminPassword);
+        var byCookie = await editor.PostAsync("/api/events", EditingApp.JsonBody(await app.ValidDraftAsync("By cookie", year: 2041)));
+        Assert.Equal(HttpStatusCode.Created, byCookie.StatusCode);
+
+        using var automation = app.CreateApiClient();
+        var byKey = await automation.PostAsync("/api/events", EditingApp.JsonBody(await app.ValidDraftAsync("By key", year: 2042)));
+        Assert.Equal(HttpStatusCode.Created, byKey.StatusCode);
+        var id = (await EditingApp.ReadJsonAsync(byKey)).GetProperty("id").GetInt32();
+        var trail = await app.Commands.GetAuditTrailAsync(id);
+        Assert.Equal("api:importer", Assert.Single(trail).UserName);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_circuit_event_from_a_non_editor_is_refused_on_the_server(bool signedInReader)
+    {
+        // What the editor page's Save, Delete and Restore handlers call: the check runs against the circuit's user,
+        // so a forged event on a reader's (or signed-out) circuit writes nothing.
+        var user = signedInReader
+            ? new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, EditingApp.ReaderEmail)], "Identity.Application"))
+            : new ClaimsPrincipal(new ClaimsIdentity());
+        await using var scope = app.Services.CreateAsyncScope();
+        var gate = ActivatorUtilities.CreateInstance<EditorGate>(scope.ServiceProvider, new FixedAuthenticationState(user));
+        var id = await AnyEventIdAsync();
+        var before = await app.CountEventsAsync();
+
+        Assert.Null(await gate.GetEditorNameAsync());
+        Assert.Equal(EventCommandStatus.Forbidden, (await gate.CreateAsync(await app.ValidDraftAsync("Forged", year: 2043))).Status);
+        Assert.Equal(EventCommandStatus.Forbidden, (await gate.DeleteAsync(id)).Status);
+        var editable = await app.Commands.GetForEditAsync(id);
+        editable!.Draft.Title = "Forged title";
+        Assert.Equal(EventCommandStatus.Forbidden, (await gate.UpdateAsync(id, editable.Draft, editable.Version)).Status);
+
+        Assert.Equal(before, await app.CountEventsAsync());
+        await using var db = app.Db();
+        var saved = db.Events.Single(e => e.Id == id);
+        Assert.False(saved.IsDeleted);
+        Assert.NotEqual("Forged title", saved.Title);
+    }
+
+    [Fact]
+    public async Task A_circuit_event_from_an_editor_is_allowed()
+    {
+        var user = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, EditingApp.AdminEmail), new Claim(ClaimTypes.Role, EditingSetup.EditorRole)], "Identity.Application"));
+        await using var scope = app.Services.CreateAsyncScope();
+        var gate = ActivatorUtilities.CreateInstance<EditorGate>(scope.ServiceProvider, new FixedAuthenticationState(user));
+        var result = await gate.CreateAsync(await app.ValidDraftAsync("From the circuit", year: 2044));
+        Assert.Equal(EventCommandStatus.Saved, result.Status);
+    }
+
+    private async Task<int> AnyEventIdAsync()
+    {
+        await using var db = app.Db();
+        return db.Events.OrderBy(e => e.Id).Select(e => e.Id).First();
+    }
+
+    private sealed class FixedAuthenticationState(ClaimsPrincipal user) : AuthenticationStateProvider
+    {
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));
+    }
+}

@@ -1,0 +1,199 @@
+using System.Net;
+using DiplomacyTracker.Data.Auditing;
+using DiplomacyTracker.Data.Events;
+using DiplomacyTracker.Data.Events.Editing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DiplomacyTracker.Tests.Editing;
+
+public sealed class EventCommandsTests(EditingApp app) : IClassFixture<EditingApp>
+{
+    private EventQueries Queries => app.Services.GetRequiredService<EventQueries>();
+
+    [Fact]
+    public async Task New_visit_is_saved_whole_and_found_on_the_timeline_through_the_filters()
+    {
+        var draft = await app.ValidDraftAsync("Filterable visit", year: 2034);
+        draft.Participants.Add(new ParticipantDraft { Key = "new", NewNameEn = "Ivan Testov", NewNameRu = "Иван Тестов", NewCountry = Data.Common.Side.Russia, Role = "Governor" });
+        draft.Legs[1].AttendeeKeys.Add("new");
+        draft.TopicSlugs = [(await FirstTopicSlugAsync())];
+
+        var result = await app.Commands.CreateAsync(draft, EditingApp.AdminEmail);
+        Assert.Equal(EventCommandStatus.Saved, result.Status);
+
+        var found = await Queries.SearchAsync(new EventFilter { YearFrom = 2034, YearTo = 2034, Venue = "Kazan", Participant = "xi-jinping" }, 1, 50);
+        var summary = Assert.Single(found.Items);
+        Assert.Equal("Filterable visit", summary.Title);
+        Assert.Equal(["Moscow", "Kazan"], summary.Legs.Select(l => l.City));
+        Assert.Contains(summary.Participants, p => p.Person.Name == "Ivan Testov" && p.Role == "Governor");
+
+        var details = await Queries.GetAsync(result.EventId!.Value);
+        Assert.Equal("1–4 March 2034", Data.Common.PartialDate.FormatRange(details!.Start, details.End));
+        Assert.Contains(details.Legs[1].Attendees, a => a.Name == "Ivan Testov");
+        Assert.Equal("We had good talks.", Assert.Single(details.Statements).Text);
+        Assert.Equal("Joint statement", Assert.Single(details.Documents).Title);
+        Assert.Equal("Report of the visit", Assert.Single(details.Sources).Title);
+        Assert.Single(details.Topics);
+        Assert.NotNull((await Queries.SearchAsync(new EventFilter { Participant = "ivan-testov" }, 1, 50)).Items.SingleOrDefault());
+    }
+
+    [Fact]
+    public async Task Second_save_with_an_old_version_is_a_conflict_showing_what_differs_and_overwrites_nothing()
+    {
+        var created = await app.Commands.CreateAsync(await app.ValidDraftAsync("Conflicted visit", year: 2035), EditingApp.AdminEmail);
+        var first = await app.Commands.GetForEditAsync(created.EventId!.Value);
+        var second = await app.Commands.GetForEditAsync(created.EventId!.Value);
+
+        first!.Draft.Title = "Title from editor one";
+        Assert.Equal(EventCommandStatus.Saved, (await app.Commands.UpdateAsync(first.Id, first.Draft, first.Version, "one@example.org")).Status);
+
+        second!.Draft.Summary = "Summary from editor two";
+        var conflict = await app.Commands.UpdateAsync(second.Id, second.Draft, second.Version, "two@example.org");
+
+        Assert.Equal(EventCommandStatus.Conflict, conflict.Status);
+        Assert.Contains(conflict.Changes!, c => c.Field == "Title" && c.Before == "Conflicted visit" && c.After == "Title from editor one");
+        Assert.Contains(conflict.Changes!, c => c.Field == "Summary" && c.Before == "Summary from editor two");
+        Assert.Equal("Title from editor one", conflict.Current!.Draft.Title);
+        var saved = await Queries.GetAsync(first.Id);
+        Assert.Equal("Title from editor one", saved!.Title);
+        Assert.Equal("A visit made up for a test.", saved.Summary);
+    }
+
+    [Fact]
+    public async Task Changing_only_a_leg_renews_the_version_so_a_stale_editor_still_conflicts()
+    {
+        var created = await app.Commands.CreateAsync(await app.ValidDraftAsync("Leg-only change", year: 2036), EditingApp.AdminEmail);
+        var first = await app.Commands.GetForEditAsync(created.EventId!.Value);
+        var stale = await app.Commands.GetForEditAsync(created.EventId!.Value);
+        first!.Draft.Legs[1].City = "Sochi";
+        var saved = await app.Commands.UpdateAsync(first.Id, first.Draft, first.Version, "one@example.org");
+        Assert.Equal(EventCommandStatus.Saved, saved.Status);
+        Assert.NotEqual(first.Version, saved.Version);
+
+        stale!.Draft.Title = "Stale title";
+        Assert.Equal(EventCommandStatus.Conflict, (await app.Commands.UpdateAsync(stale.Id, stale.Draft, stale.Version, "two@example.org")).Status);
+    }
+
+    [Fact]
+    public async Task Api_update_needs_the_version_and_answers_409_with_the_changes_on_conflict()
+    {
+        using var client = app.CreateApiClient();
+        var created = await app.Commands.CreateAsync(await app.ValidDraftAsync("Api conflict", year: 2037), EditingApp.AdminEmail);
+        var editable = await app.Commands.GetForEditAsync(created.EventId!.Value);
+        editable!.Draft.Title = "Changed over the API";
+
+        var noVersion = await client.PutAsync($"/api/events/{editable.Id}", EditingApp.JsonBody(editable.Draft));
+        Assert.Equal((HttpStatusCode)428, noVersion.StatusCode);
+
+        var ok = new HttpRequestMessage(HttpMethod.Put, $"/api/events/{editable.Id}") { Content = EditingApp.JsonBody(editable.Draft) };
+        ok.Headers.IfMatch.ParseAdd($"\"{editable.Version}\"");
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(ok)).StatusCode);
+
+        editable.Draft.Title = "Lost update attempt";
+        var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/events/{editable.Id}") { Content = EditingApp.JsonBody(editable.Draft) };
+        stale.Headers.IfMatch.ParseAdd($"\"{editable.Version}\"");
+        var conflict = await client.SendAsync(stale);
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        var problem = await EditingApp.ReadJsonAsync(conflict);
+        Assert.Contains(problem.GetProperty("changes").EnumerateArray(), c => c.GetProperty("field").GetString() == "Title" && c.GetProperty("after").GetString() == "Changed over the API");
+        Assert.Equal("Changed over the API", (await Queries.GetAsync(editable.Id))!.Title);
+    }
+
+    [Fact]
+    public async Task Delete_is_soft_listed_as_recently_deleted_and_can_be_undone()
+    {
+        using var client = app.CreateApiClient();
+        var created = await app.Commands.CreateAsync(await app.ValidDraftAsync("Deleted then restored", year: 2038), EditingApp.AdminEmail);
+        var id = created.EventId!.Value;
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/events/{id}")).StatusCode);
+        Assert.Null(await Queries.GetAsync(id));
+        Assert.Empty((await Queries.SearchAsync(new EventFilter { YearFrom = 2038, YearTo = 2038 }, 1, 50)).Items);
+        var listed = Assert.Single(await app.Commands.ListRecentlyDeletedAsync(), d => d.Id == id);
+        Assert.Equal("api:importer", listed.DeletedBy);
+        await using (var db = app.Db())
+        {
+            Assert.True(await db.Events.IgnoreQueryFilters().AnyAsync(e => e.Id == id && e.IsDeleted));
+            Assert.Equal(2, await db.EventLegs.IgnoreQueryFilters().CountAsync(l => l.EventId == id));
+        }
+
+        var restored = await app.Commands.RestoreAsync(id, EditingApp.AdminEmail);
+        Assert.Equal(EventCommandStatus.Saved, restored.Status);
+        Assert.Equal("Deleted then restored", (await Queries.GetAsync(id))!.Title);
+        Assert.Equal(2, (await Queries.GetAsync(id))!.Legs.Count);
+        Assert.DoesNotContain(await app.Commands.ListRecentlyDeletedAsync(), d => d.Id == id);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync("/api/events/987654")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_create_edit_delete_and_restore_is_audited_with_who_when_and_the_field_diff()
+    {
+        var created = await app.Commands.CreateAsync(await app.ValidDraftAsync("Audited visit", year: 2039), "creator@example.org");
+        var id = created.EventId!.Value;
+        var editable = await app.Commands.GetForEditAsync(id);
+        editable!.Draft.Title = "Audited visit, renamed";
+        editable.Draft.Legs[0].City = "St Petersburg";
+        await app.Commands.UpdateAsync(id, editable.Draft, editable.Version, "editor@example.org");
+        await app.Commands.SoftDeleteAsync(id, "deleter@example.org");
+        await app.Commands.RestoreAsync(id, "restorer@example.org");
+
+        var trail = (await app.Commands.GetAuditTrailAsync(id)).Reverse().ToList();
+        Assert.Equal([AuditAction.Created, AuditAction.Updated, AuditAction.Deleted, AuditAction.Restored], trail.Select(t => t.Action));
+        Assert.Equal(["creator@example.org", "editor@example.org", "deleter@example.org", "restorer@example.org"], trail.Select(t => t.UserName));
+        Assert.Contains(trail[0].Changes, c => c.Field == "Title" && c.Before is null && c.After == "Audited visit");
+        Assert.Equal(2, trail[1].Changes.Count);
+        Assert.Contains(trail[1].Changes, c => c.Field == "Title" && c.Before == "Audited visit" && c.After == "Audited visit, renamed");
+        Assert.Contains(trail[1].Changes, c => c.Field == "Leg 1" && c.Before!.StartsWith("Moscow", StringComparison.Ordinal) && c.After!.StartsWith("St Petersburg", StringComparison.Ordinal));
+        Assert.All(trail, t => Assert.True(DateTime.UtcNow - t.At < TimeSpan.FromMinutes(5)));
+    }
+
+    [Fact]
+    public async Task Seeded_event_round_trips_through_the_editor_without_changes()
+    {
+        await using var db = app.Db();
+        var roundTripped = 0;
+        foreach (var id in await db.Events.Where(e => e.SeedKey != null).Select(e => e.Id).ToListAsync())
+        {
+            var editable = await app.Commands.GetForEditAsync(id);
+            // Every seeded event, undated meetings and passing mentions without legs included, loads as a valid draft.
+            var errors = EventDraftValidator.Validate(editable!.Draft);
+            Assert.True(errors.Count == 0, $"Seeded event {id} does not load as a valid draft: {string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))}");
+
+            var result = await app.Commands.UpdateAsync(id, editable.Draft, editable.Version, "noop@example.org");
+            Assert.Equal(EventCommandStatus.Saved, result.Status);
+            Assert.Equal(editable.Version, result.Version);
+            Assert.Empty(await app.Commands.GetAuditTrailAsync(id));
+            roundTripped++;
+        }
+
+        Assert.Equal(await db.Events.CountAsync(e => e.SeedKey != null), roundTripped);
+    }
+
+    [Fact]
+    public async Task Approximate_dates_month_precision_and_the_date_note_survive_an_edit()
+    {
+        var draft = await app.ValidDraftAsync("Approximate visit", year: 2046);
+        draft.Precision = Data.Common.DatePrecision.Month;
+        draft.EndDate = null;
+        draft.Legs.ForEach(l => { l.StartDate = null; l.EndDate = null; });
+        draft.DatesApproximate = true;
+        draft.DateNote = "The article prints only the month.";
+        var created = await app.Commands.CreateAsync(draft, EditingApp.AdminEmail);
+        Assert.Equal(EventCommandStatus.Saved, created.Status);
+
+        var editable = await app.Commands.GetForEditAsync(created.EventId!.Value);
+        editable!.Draft.Title = "Approximate visit, renamed";
+        Assert.Equal(EventCommandStatus.Saved, (await app.Commands.UpdateAsync(editable.Id, editable.Draft, editable.Version, EditingApp.AdminEmail)).Status);
+
+        var saved = await Queries.GetAsync(editable.Id);
+        Assert.Equal("c. March 2046", saved!.Start.ToString());
+        Assert.Equal("The article prints only the month.", saved.DateNote);
+    }
+
+    private async Task<string> FirstTopicSlugAsync()
+    {
+        await using var db = app.Db();
+        return await db.Topics.OrderBy(t => t.Id).Select(t => t.Slug).FirstAsync();
+    }
+}
