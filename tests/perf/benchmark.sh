@@ -45,16 +45,16 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 # --- build -----------------------------------------------------------------------------------------------------------
-web_dir="$root/src/DiplomacyTracker.Web/bin/Release/net9.0/linux-x64"
-gen_dir="$root/tests/DiplomacyTracker.DataGenerator/bin/Release/net9.0/linux-x64"
 if [ "${BENCH_SKIP_BUILD:-0}" != "1" ]; then
   echo "Building the web app and the data generator (Release)..."
   dotnet build "$root/src/DiplomacyTracker.Web" -c Release -nologo -clp:ErrorsOnly -v q
   dotnet build "$root/tests/DiplomacyTracker.DataGenerator" -c Release -nologo -clp:ErrorsOnly -v q
 fi
-for exe in "$web_dir/DiplomacyTracker.Web" "$gen_dir/DiplomacyTracker.DataGenerator"; do
-  [ -x "$exe" ] || { echo "Missing $exe: the Release build did not produce it." >&2; exit 1; }
-done
+# bin/Release/<target framework>/<runtime identifier>/: self-contained apps with their native launcher.
+web_exe=$(ls "$root"/src/DiplomacyTracker.Web/bin/Release/*/*/DiplomacyTracker.Web 2>/dev/null | head -n1 || true)
+gen_exe=$(ls "$root"/tests/DiplomacyTracker.DataGenerator/bin/Release/*/*/DiplomacyTracker.DataGenerator 2>/dev/null | head -n1 || true)
+[ -x "$web_exe" ] && [ -x "$gen_exe" ] || { echo "The Release build did not produce the app and the generator." >&2; exit 1; }
+web_dir=$(dirname "$web_exe")
 
 # --- helpers ---------------------------------------------------------------------------------------------------------
 app_pid=""
@@ -67,7 +67,8 @@ cleanup() {
   wait 2>/dev/null || true
   rm -rf "$work"
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 free_port() {
   local port
@@ -106,7 +107,7 @@ run_size() {
   # Regenerate when the generator changed since the cached database was made.
   if [ ! -f "$db" ] || [ -n "$(find "$root/tests/DiplomacyTracker.DataGenerator" -name '*.cs' -newer "$db" | head -n1)" ]; then
     echo "Generating $events events x $statements_per_event statements -> $db"
-    "$gen_dir/DiplomacyTracker.DataGenerator" --database "$db" --events "$events" --statements-per-event "$statements_per_event" --data "$root/data" \
+    "$gen_exe" --database "$db" --events "$events" --statements-per-event "$statements_per_event" --data "$root/data" \
       | tee "$work/generate.log"
   fi
 
