@@ -163,15 +163,16 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
 
         if (!string.IsNullOrWhiteSpace(filter.Venue))
         {
-            // LIKE for SQLite's case-insensitive match, with % and _ escaped so they match only themselves.
-            var venue = EscapeLike(filter.Venue.Trim());
-            var legs = db.EventLegs.IgnoreQueryFilters().Where(l => EF.Functions.Like(l.City, venue, LikeEscape) || EF.Functions.Like(l.Country, venue, LikeEscape)).Select(l => l.EventId);
+            // City and Country are NOCASE columns: a case-insensitive equality through their indexes.
+            var venue = filter.Venue.Trim();
+            var legs = db.EventLegs.IgnoreQueryFilters().Where(l => l.City == venue || l.Country == venue).Select(l => l.EventId);
             query = query.Where(e => legs.Contains(e.Id));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Participant))
         {
             var who = filter.Participant.Trim();
+            // LIKE for a case-insensitive name, with % and _ escaped so they match only themselves.
             var name = EscapeLike(who);
             // People first, then their rows through IX_EventParticipants_PersonId_EventId (joining People per
             // participant row instead scans all of EventParticipants).

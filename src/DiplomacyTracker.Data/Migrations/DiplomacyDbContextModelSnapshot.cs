@@ -202,9 +202,9 @@ namespace DiplomacyTracker.Data.Migrations
                         .IsUnique()
                         .HasFilter("SeedKey IS NOT NULL");
 
-                    b.HasIndex("Type");
+                    b.HasIndex("SortKey", "Id", "IsDeleted");
 
-                    b.HasIndex("SortKey", "Id");
+                    b.HasIndex("Type", "SortKey", "Id", "IsDeleted");
 
                     b.ToTable("Events", t =>
                         {
@@ -225,12 +225,14 @@ namespace DiplomacyTracker.Data.Migrations
                     b.Property<string>("City")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<string>("Country")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<int>("EventId")
                         .HasColumnType("INTEGER");
