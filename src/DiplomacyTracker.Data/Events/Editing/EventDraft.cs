@@ -5,11 +5,18 @@ using DiplomacyTracker.Data.Statements;
 namespace DiplomacyTracker.Data.Events.Editing;
 
 // The input model of the event editor and of the write API: plain mutable classes the form binds to and JSON
-// deserializes into. Dates are a calendar date plus the event's precision; EventDraftValidator is the one set of rules.
+// deserializes into (a JSON null for a list reads as an empty list). Dates are a calendar date plus the event's precision; EventDraftValidator is the one set of rules.
 
 /// <summary>Everything an editor can enter about one event.</summary>
 public sealed class EventDraft
 {
+    private List<LegDraft> legs = [];
+    private List<ParticipantDraft> participants = [];
+    private List<StatementDraft> statements = [];
+    private List<DocumentDraft> documents = [];
+    private List<SourceDraft> sources = [];
+    private List<string> topicSlugs = [];
+
     public string Title { get; set; } = string.Empty;
 
     public EventType Type { get; set; } = EventType.OfficialVisit;
@@ -39,18 +46,18 @@ public sealed class EventDraft
 
     public string? Summary { get; set; }
 
-    public List<LegDraft> Legs { get; set; } = [];
+    public List<LegDraft> Legs { get => legs; set => legs = value ?? []; }
 
-    public List<ParticipantDraft> Participants { get; set; } = [];
+    public List<ParticipantDraft> Participants { get => participants; set => participants = value ?? []; }
 
-    public List<StatementDraft> Statements { get; set; } = [];
+    public List<StatementDraft> Statements { get => statements; set => statements = value ?? []; }
 
-    public List<DocumentDraft> Documents { get; set; } = [];
+    public List<DocumentDraft> Documents { get => documents; set => documents = value ?? []; }
 
-    public List<SourceDraft> Sources { get; set; } = [];
+    public List<SourceDraft> Sources { get => sources; set => sources = value ?? []; }
 
     /// <summary>Slugs of existing topics.</summary>
-    public List<string> TopicSlugs { get; set; } = [];
+    public List<string> TopicSlugs { get => topicSlugs; set => topicSlugs = value ?? []; }
 
     /// <summary>Save even though likely duplicates exist (the editor saw the warning).</summary>
     public bool IgnoreDuplicates { get; set; }
@@ -76,6 +83,8 @@ public sealed class EventDraft
 /// <summary>One place of the event; dates at the event's precision, attendees by participant <see cref="ParticipantDraft.Key"/>.</summary>
 public sealed class LegDraft
 {
+    private List<string> attendeeKeys = [];
+
     public string City { get; set; } = string.Empty;
 
     public string Country { get; set; } = string.Empty;
@@ -86,7 +95,7 @@ public sealed class LegDraft
 
     public DateOnly? EndDate { get; set; }
 
-    public List<string> AttendeeKeys { get; set; } = [];
+    public List<string> AttendeeKeys { get => attendeeKeys; set => attendeeKeys = value ?? []; }
 }
 
 /// <summary>A participant: an existing person (<see cref="PersonId"/>) or a new one (the New* names).</summary>

@@ -19,6 +19,11 @@ public static class EventDraftValidator
     public static Dictionary<string, string[]> Validate(EventDraft draft)
     {
         var errors = new Errors();
+        if (HasEmptyRows(errors, draft))
+        {
+            // A JSON null in place of a row: nothing else can be checked reliably.
+            return errors.ToDictionary();
+        }
 
         Required(errors, "Title", draft.Title, "Title", Event.TitleMaxLength);
         Defined(errors, "Type", draft.Type);
@@ -187,6 +192,11 @@ public static class EventDraftValidator
         {
             var source = draft.Sources[i];
             var path = $"Sources[{i}]";
+            if (string.IsNullOrWhiteSpace(source.Key))
+            {
+                errors.Add($"{path}.Key", "Each source needs a key.");
+            }
+
             Required(errors, $"{path}.Title", source.Title, "Source title", Source.TitleMaxLength);
             Optional(errors, $"{path}.Outlet", source.Outlet, "Outlet", Source.OutletMaxLength);
             Optional(errors, $"{path}.Text", source.Text, "Article text", Source.TextMaxLength);
@@ -218,6 +228,36 @@ public static class EventDraftValidator
         }
 
         return errors.ToDictionary();
+    }
+
+    private static bool HasEmptyRows(Errors errors, EventDraft draft)
+    {
+        void Check<T>(string path, IReadOnlyList<T?> rows)
+        {
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (rows[i] is null)
+                {
+                    errors.Add($"{path}[{i}]", "This row is empty (null).");
+                }
+            }
+        }
+
+        Check("Legs", draft.Legs);
+        Check("Participants", draft.Participants);
+        Check("Statements", draft.Statements);
+        Check("Documents", draft.Documents);
+        Check("Sources", draft.Sources);
+        Check("TopicSlugs", draft.TopicSlugs);
+        for (var i = 0; i < draft.Legs.Count; i++)
+        {
+            if (draft.Legs[i] is { } leg)
+            {
+                Check($"Legs[{i}].AttendeeKeys", leg.AttendeeKeys);
+            }
+        }
+
+        return errors.Count > 0;
     }
 
     public static bool IsWebAddress(string text) =>
@@ -269,6 +309,8 @@ public static class EventDraftValidator
     private sealed class Errors
     {
         private readonly Dictionary<string, List<string>> byPath = new(StringComparer.Ordinal);
+
+        public int Count => byPath.Count;
 
         public void Add(string path, string message)
         {
