@@ -149,6 +149,38 @@ public sealed class EventCommandsTests(EditingApp app) : IClassFixture<EditingAp
     }
 
     [Fact]
+    public async Task Changing_only_a_statements_attribution_or_a_documents_source_is_saved_and_audited()
+    {
+        var draft = await app.ValidDraftAsync("Small edits", year: 2049);
+        draft.Sources.Add(new SourceDraft { Key = "b", Title = "Second report", Url = "https://example.org/second" });
+        var created = await app.Commands.CreateAsync(draft, EditingApp.AdminEmail);
+        var id = created.EventId!.Value;
+
+        // The statement keeps its speaker and gains an attribution.
+        var editable = await app.Commands.GetForEditAsync(id);
+        editable!.Draft.Statements[0].Attribution = "Chinese foreign ministry readout";
+        var saved = await app.Commands.UpdateAsync(id, editable.Draft, editable.Version, "editor@example.org");
+        Assert.Equal(EventCommandStatus.Saved, saved.Status);
+        Assert.NotEqual(editable.Version, saved.Version);
+        var statement = Assert.Single((await Queries.GetAsync(id))!.Statements);
+        Assert.Equal("Chinese foreign ministry readout", statement.Attribution);
+        Assert.Equal("Xi Jinping", statement.Speaker?.Name);
+        var audit = Assert.Single(Assert.Single(await app.Commands.GetAuditTrailAsync(id), a => a.Action == AuditAction.Updated).Changes);
+        Assert.Equal("Statement 1", audit.Field);
+        Assert.Contains("Chinese foreign ministry readout", audit.After, StringComparison.Ordinal);
+
+        // The document moves to the other source.
+        editable = await app.Commands.GetForEditAsync(id);
+        editable!.Draft.Documents[0].SourceKey = editable.Draft.Sources.Single(s => s.Title == "Second report").Key;
+        saved = await app.Commands.UpdateAsync(id, editable.Draft, editable.Version, "editor@example.org");
+        Assert.Equal(EventCommandStatus.Saved, saved.Status);
+        Assert.NotEqual(editable.Version, saved.Version);
+        Assert.Equal("Second report", Assert.Single((await Queries.GetAsync(id))!.Documents).Source?.Title);
+        Assert.Equal("Document 1", Assert.Single(saved.Changes!).Field);
+        Assert.Equal(2, (await app.Commands.GetAuditTrailAsync(id)).Count(a => a.Action == AuditAction.Updated));
+    }
+
+    [Fact]
     public async Task Seeded_event_round_trips_through_the_editor_without_changes()
     {
         await using var db = app.Db();
