@@ -293,6 +293,7 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
                 StartDate = EventDraft.FromPartial(l.Start),
                 EndDate = EventDraft.FromPartial(l.End),
                 AttendeeKeys = l.Attendees.Where(a => e.Participants.Any(p => p.PersonId == a.Id)).Select(a => PersonKey(a.Id)).ToList(),
+                OtherAttendeeIds = l.Attendees.Where(a => !e.Participants.Any(p => p.PersonId == a.Id)).Select(a => a.Id).ToList(),
             }).ToList(),
             Sources = e.Sources.OrderBy(s => s.Id).Select(s => new SourceDraft
             {
@@ -311,8 +312,10 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
         {
             Id = s.Id,
             SpeakerKey = s.SpeakerId is { } speaker && participantIds.Contains(speaker) ? PersonKey(speaker) : null,
-            // A speaker who is not a participant of this event is kept by name.
-            Attribution = s.Attribution ?? (s.SpeakerId is { } other && !participantIds.Contains(other) ? s.Speaker?.NameEn : null),
+            // A speaker who is not a participant of this event (a spokesperson, a minister quoted) stays the speaker.
+            SpeakerPersonId = s.SpeakerId is { } other && !participantIds.Contains(other) ? other : null,
+            SpeakerName = s.SpeakerId is { } named && !participantIds.Contains(named) ? s.Speaker?.NameEn : null,
+            Attribution = s.Attribution,
             Kind = s.Kind,
             Text = s.Text,
             SourceKey = s.SourceId is { } source && sourceIds.Contains(source) ? SourceKey(source) : null,
@@ -338,7 +341,10 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
     private static async Task<References> ResolveReferencesAsync(DiplomacyDbContext db, EventDraft draft, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var personIds = draft.Participants.Where(p => p.PersonId > 0).Select(p => p.PersonId!.Value).Distinct().ToList();
+        var personIds = draft.Participants.Where(p => p.PersonId > 0).Select(p => p.PersonId!.Value)
+            .Concat(draft.Statements.Where(s => s.SpeakerPersonId > 0).Select(s => s.SpeakerPersonId!.Value))
+            .Concat(draft.Legs.SelectMany(l => l.OtherAttendeeIds))
+            .Distinct().ToList();
         var people = await db.People.Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         for (var i = 0; i < draft.Participants.Count; i++)
         {
@@ -352,6 +358,29 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
                 {
                     errors[$"Participants[{i}].PersonId"] = ["This person does not exist (any more)."];
                 }
+            }
+        }
+
+        for (var i = 0; i < draft.Statements.Count; i++)
+        {
+            if (draft.Statements[i].SpeakerPersonId is { } id)
+            {
+                if (people.TryGetValue(id, out var person))
+                {
+                    draft.Statements[i].SpeakerName = person.NameEn;
+                }
+                else
+                {
+                    errors[$"Statements[{i}].SpeakerPersonId"] = ["This person does not exist (any more)."];
+                }
+            }
+        }
+
+        for (var i = 0; i < draft.Legs.Count; i++)
+        {
+            if (draft.Legs[i].OtherAttendeeIds.Any(id => !people.ContainsKey(id)))
+            {
+                errors[$"Legs[{i}].OtherAttendeeIds"] = ["An attendee does not exist (any more)."];
             }
         }
 
@@ -385,8 +414,8 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
         entity.IsMentionedOnly = draft.MentionedOnly;
         entity.Summary = draft.Summary?.Trim() ?? string.Empty;
         entity.DateNote = Clean(draft.DateNote);
-        var end = draft.End.IsKnown ? draft.End : draft.Start;
-        entity.SetDates(draft.Start, end);
+        // No end date is stored as unknown, as the seed does (not as a copy of the start).
+        entity.SetDates(draft.Start, draft.End);
 
         // People: existing ones by id, new ones created with a unique slug.
         var byKey = new Dictionary<string, Person>(StringComparer.Ordinal);
@@ -447,9 +476,12 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
             City = l.City.Trim(),
             Country = l.Country.Trim(),
             Site = Clean(l.Site),
-            Start = EventDraft.ToPartial(l.StartDate, draft.Precision),
-            End = EventDraft.ToPartial(l.EndDate, draft.Precision),
-            Attendees = l.AttendeeKeys.Distinct(StringComparer.Ordinal).Select(k => byKey[k]).ToList(),
+            // A leg of an approximately dated event is approximate too.
+            Start = EventDraft.ToPartial(l.StartDate, draft.Precision).AsApproximate(draft.DatesApproximate),
+            End = EventDraft.ToPartial(l.EndDate, draft.Precision).AsApproximate(draft.DatesApproximate),
+            Attendees = l.AttendeeKeys.Distinct(StringComparer.Ordinal).Select(k => byKey[k])
+                .Concat(l.OtherAttendeeIds.Select(id => references.People[id]))
+                .Distinct().ToList(),
         }).ToList();
 
         // Sources: existing ones are linked (and their details updated), new ones created.
@@ -505,7 +537,9 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
             statement.Text = s.Text.Trim();
             statement.Kind = s.Kind;
             statement.Attribution = Clean(s.Attribution);
-            statement.Speaker = s.SpeakerKey is { Length: > 0 } key ? byKey[key] : null;
+            statement.Speaker = s.SpeakerKey is { Length: > 0 } key ? byKey[key]
+                : s.SpeakerPersonId is { } speakerId ? references.People[speakerId]
+                : null;
             if (statement.Speaker is null)
             {
                 statement.SpeakerId = null;

@@ -80,10 +80,12 @@ public sealed class EventDraft
     public static DateOnly? FromPartial(PartialDate date) => date.Earliest;
 }
 
-/// <summary>One place of the event; dates at the event's precision, attendees by participant <see cref="ParticipantDraft.Key"/>.</summary>
+/// <summary>One place of the event; dates at the event's precision (and approximate when the event's are), attendees
+/// by participant <see cref="ParticipantDraft.Key"/>.</summary>
 public sealed class LegDraft
 {
     private List<string> attendeeKeys = [];
+    private List<int> otherAttendeeIds = [];
 
     public string City { get; set; } = string.Empty;
 
@@ -96,6 +98,9 @@ public sealed class LegDraft
     public DateOnly? EndDate { get; set; }
 
     public List<string> AttendeeKeys { get => attendeeKeys; set => attendeeKeys = value ?? []; }
+
+    /// <summary>Existing people recorded as attending this leg who are not participants of the event: kept as they are.</summary>
+    public List<int> OtherAttendeeIds { get => otherAttendeeIds; set => otherAttendeeIds = value ?? []; }
 }
 
 /// <summary>A participant: an existing person (<see cref="PersonId"/>) or a new one (the New* names).</summary>
@@ -129,8 +134,15 @@ public sealed class StatementDraft
     /// <summary>The saved statement this row edits; null for a new one.</summary>
     public int? Id { get; set; }
 
-    /// <summary><see cref="ParticipantDraft.Key"/> of the speaker; null when attributed to a body (see <see cref="Attribution"/>).</summary>
+    /// <summary><see cref="ParticipantDraft.Key"/> of the speaker when the speaker is a participant of the event.</summary>
     public string? SpeakerKey { get; set; }
+
+    /// <summary>An existing person who spoke but is not a participant of the event (a spokesperson, a minister
+    /// quoted from afar); used when <see cref="SpeakerKey"/> is empty. Both empty: attributed to a body only.</summary>
+    public int? SpeakerPersonId { get; set; }
+
+    /// <summary>Display name of <see cref="SpeakerPersonId"/> (filled by the server; not trusted from the client).</summary>
+    public string? SpeakerName { get; set; }
 
     public string? Attribution { get; set; }
 

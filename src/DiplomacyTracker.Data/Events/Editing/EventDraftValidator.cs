@@ -104,6 +104,11 @@ public static class EventDraftValidator
             {
                 errors.Add($"{path}.AttendeeKeys", "Attendees must be participants of the event.");
             }
+
+            if (leg.OtherAttendeeIds.Any(id => id <= 0))
+            {
+                errors.Add($"{path}.OtherAttendeeIds", "Other attendees must be recorded people.");
+            }
         }
 
         Rows(errors, "Participants", draft.Participants.Count, "participant", atLeastOne: !draft.MentionedOnly);
@@ -162,7 +167,15 @@ public static class EventDraftValidator
             {
                 errors.Add($"{path}.SpeakerKey", "The speaker must be one of the participants.");
             }
-            else if (string.IsNullOrWhiteSpace(statement.SpeakerKey) && string.IsNullOrWhiteSpace(statement.Attribution))
+            else if (statement.SpeakerKey is { Length: > 0 } && statement.SpeakerPersonId is not null)
+            {
+                errors.Add($"{path}.SpeakerKey", "Choose one speaker: a participant or another recorded person, not both.");
+            }
+            else if (statement.SpeakerPersonId is <= 0)
+            {
+                errors.Add($"{path}.SpeakerPersonId", "Choose a recorded person as the speaker.");
+            }
+            else if (string.IsNullOrWhiteSpace(statement.SpeakerKey) && statement.SpeakerPersonId is null && string.IsNullOrWhiteSpace(statement.Attribution))
             {
                 errors.Add($"{path}.SpeakerKey", "Choose a speaker or write who it is attributed to.");
             }

@@ -30,8 +30,11 @@ public static class EventSnapshot
         {
             var leg = draft.Legs[i];
             var dates = Common.PartialDate.FormatRange(
-                EventDraft.ToPartial(leg.StartDate, draft.Precision), EventDraft.ToPartial(leg.EndDate, draft.Precision));
-            var attendees = string.Join(", ", leg.AttendeeKeys.Select(k => names.GetValueOrDefault(k, k)).Order(StringComparer.Ordinal));
+                EventDraft.ToPartial(leg.StartDate, draft.Precision).AsApproximate(draft.DatesApproximate),
+                EventDraft.ToPartial(leg.EndDate, draft.Precision).AsApproximate(draft.DatesApproximate));
+            var attendees = string.Join(", ", leg.AttendeeKeys.Select(k => names.GetValueOrDefault(k, k))
+                .Concat(leg.OtherAttendeeIds.Select(id => string.Create(CultureInfo.InvariantCulture, $"person #{id}")))
+                .Order(StringComparer.Ordinal));
             var site = string.IsNullOrWhiteSpace(leg.Site) ? string.Empty : $" ({leg.Site.Trim()})";
             Put(fields, string.Create(CultureInfo.InvariantCulture, $"Leg {i + 1}"), $"{leg.City.Trim()}, {leg.Country.Trim()}{site}; {dates}; {attendees}");
         }
@@ -41,7 +44,9 @@ public static class EventSnapshot
         for (var i = 0; i < draft.Statements.Count; i++)
         {
             var s = draft.Statements[i];
-            var speaker = s.SpeakerKey is { Length: > 0 } key ? names.GetValueOrDefault(key, key) : null;
+            var speaker = s.SpeakerKey is { Length: > 0 } key ? names.GetValueOrDefault(key, key)
+                : s.SpeakerPersonId is { } personId ? s.SpeakerName ?? string.Create(CultureInfo.InvariantCulture, $"person #{personId}")
+                : null;
             var attribution = string.IsNullOrWhiteSpace(s.Attribution) ? null : s.Attribution.Trim();
             var who = (speaker, attribution) switch
             {

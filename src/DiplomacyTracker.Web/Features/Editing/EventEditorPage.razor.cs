@@ -43,6 +43,8 @@ public sealed partial class EventEditorPage
     private IEnumerable<Choice<string>> ParticipantChoices =>
         draft!.Participants.Select((p, i) => new Choice<string>(p.Key, p.DisplayName is { Length: > 0 } name ? name : $"Participant {i + 1}"));
 
+    private const string OtherSpeakerPrefix = "person:";
+
     private IEnumerable<Choice<string>> SourceChoices =>
         draft!.Sources.Select((s, i) => new Choice<string>(s.Key, s.Title is { Length: > 0 } title ? title : $"Source {i + 1}"));
 
@@ -281,7 +283,13 @@ public sealed partial class EventEditorPage
 
         foreach (var statement in draft.Statements.Where(s => s.SpeakerKey == participant.Key))
         {
+            // A recorded person stays the speaker of what they said, as a non-participant.
             statement.SpeakerKey = null;
+            if (participant.PersonId is > 0)
+            {
+                statement.SpeakerPersonId = participant.PersonId;
+                statement.SpeakerName = participant.PersonName;
+            }
         }
 
         MarkChanged();
@@ -346,6 +354,40 @@ public sealed partial class EventEditorPage
         foreach (var document in draft.Documents.Where(d => d.SourceKey == source.Key))
         {
             document.SourceKey = null;
+        }
+
+        MarkChanged();
+    }
+
+    // The speaker drop-down lists the participants, plus the statement's current speaker when that person is not a
+    // participant (a spokesperson, a minister quoted from afar), so the editor sees and keeps them.
+    private List<Choice<string>> SpeakerChoices(StatementDraft statement)
+    {
+        var choices = ParticipantChoices.ToList();
+        if (statement.SpeakerPersonId is { } id)
+        {
+            choices.Add(new(OtherSpeakerPrefix + id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{statement.SpeakerName ?? "Recorded person"} (not a participant)"));
+        }
+
+        return choices;
+    }
+
+    private static string? SpeakerValue(StatementDraft statement) =>
+        statement.SpeakerKey is { Length: > 0 } key ? key
+        : statement.SpeakerPersonId is { } id ? OtherSpeakerPrefix + id.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : null;
+
+    private void SetSpeaker(StatementDraft statement, string? value)
+    {
+        if (value is not null && value.StartsWith(OtherSpeakerPrefix, StringComparison.Ordinal))
+        {
+            statement.SpeakerKey = null;
+        }
+        else
+        {
+            statement.SpeakerKey = value;
+            statement.SpeakerPersonId = null;
+            statement.SpeakerName = null;
         }
 
         MarkChanged();
