@@ -233,6 +233,23 @@ public sealed partial class EditorFlowTests(EditingBrowserFixture fixture) : Bro
         Assert.Contains("sergey-lavrov", speakerSlugs);
     });
 
+    [Fact]
+    public Task A_saved_source_is_shown_read_only_with_a_link_and_can_be_removed_while_a_new_one_is_typed_in() => WithPageAsync(async page =>
+    {
+        var id = await SeededEventIdAsync("2023-10-putin-visit-beijing");
+        await EditingBrowserFixture.SignInAsync(page, $"/events/{id}/edit");
+        await WaitForCircuitAsync(page);
+
+        var saved = page.Locator("#source-1-saved");
+        await Assertions.Expect(saved.Locator("a[href^='/sources/']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#source-1-title")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Remove source 1" })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add source" }).ClickAsync();
+        var count = await page.Locator("[id$='-saved']").CountAsync();
+        await Assertions.Expect(page.Locator($"#source-{count + 1}-title")).ToBeEditableAsync();
+    });
+
     private async Task<int> SeededEventIdAsync(string seedKey)
     {
         await using var db = Fixture.KestrelServices.GetRequiredService<IDbContextFactory<DiplomacyDbContext>>().CreateDbContext();

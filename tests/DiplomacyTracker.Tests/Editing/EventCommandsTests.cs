@@ -182,6 +182,46 @@ public sealed class EventCommandsTests(EditingApp app) : IClassFixture<EditingAp
     }
 
     [Fact]
+    public async Task A_source_shared_by_two_events_is_only_linked_by_an_event_save_and_never_changed()
+    {
+        var a = await app.Commands.CreateAsync(await app.ValidDraftAsync("Shares a source, A", year: 2051), EditingApp.AdminEmail);
+        var sourceId = Assert.Single((await Queries.GetAsync(a.EventId!.Value))!.Sources).Id;
+        var draftB = await app.ValidDraftAsync("Shares a source, B", year: 2052);
+        draftB.Sources = [new SourceDraft { Key = "a", SourceId = sourceId }];
+        var b = await app.Commands.CreateAsync(draftB, EditingApp.AdminEmail);
+        Assert.Equal(EventCommandStatus.Saved, b.Status);
+        var bId = b.EventId!.Value;
+        Assert.Equal(sourceId, Assert.Single((await Queries.GetAsync(bId))!.Sources).Id);
+
+        // Changing the shared source's details from event B is refused, with a message on each field, and changes nothing.
+        var editable = await app.Commands.GetForEditAsync(bId);
+        editable!.Draft.Sources[0].Title = "Retitled from event B";
+        editable.Draft.Sources[0].Outlet = "Another outlet";
+        var refused = await app.Commands.UpdateAsync(bId, editable.Draft, editable.Version, "editor@example.org");
+        Assert.Equal(EventCommandStatus.Invalid, refused.Status);
+        Assert.Contains("Sources[0].Title", refused.Errors!.Keys);
+        Assert.Contains("Sources[0].Outlet", refused.Errors!.Keys);
+
+        using var client = app.CreateApiClient();
+        var put = new HttpRequestMessage(HttpMethod.Put, $"/api/events/{bId}") { Content = EditingApp.JsonBody(editable.Draft) };
+        put.Headers.IfMatch.ParseAdd($"\"{editable.Version}\"");
+        var response = await client.SendAsync(put);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await EditingApp.ReadJsonAsync(response)).GetProperty("errors").TryGetProperty("Sources[0].Title", out _));
+
+        // Saving B with the source as loaded links it and leaves it alone.
+        editable = await app.Commands.GetForEditAsync(bId);
+        editable!.Draft.Title = "Shares a source, B renamed";
+        Assert.Equal(EventCommandStatus.Saved, (await app.Commands.UpdateAsync(bId, editable.Draft, editable.Version, "editor@example.org")).Status);
+        foreach (var id in new[] { a.EventId!.Value, bId })
+        {
+            var source = Assert.Single((await Queries.GetAsync(id))!.Sources);
+            Assert.Equal("Report of the visit", source.Title);
+            Assert.Equal("Example News", source.Outlet);
+        }
+    }
+
+    [Fact]
     public async Task Renaming_any_seeded_event_in_the_editor_changes_its_title_and_nothing_else()
     {
         await using var db = app.Db();

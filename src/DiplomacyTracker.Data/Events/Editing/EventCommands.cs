@@ -303,6 +303,7 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
                 Url = s.Url,
                 Outlet = s.Outlet,
                 PublishedOn = EventDraft.FromPartial(s.PublishedOn),
+                PublishedText = s.PublishedOn.IsKnown ? s.PublishedOn.ToString() : null,
             }).ToList(),
             TopicSlugs = e.Topics.OrderBy(t => t.Name).Select(t => t.Slug).ToList(),
         };
@@ -388,10 +389,64 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
         var sources = await db.Sources.Where(s => sourceIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
         for (var i = 0; i < draft.Sources.Count; i++)
         {
-            if (draft.Sources[i].SourceId is { } id && !sources.ContainsKey(id))
+            var draftSource = draft.Sources[i];
+            if (draftSource.SourceId is not { } id)
+            {
+                continue;
+            }
+
+            if (!sources.TryGetValue(id, out var source))
             {
                 errors[$"Sources[{i}].SourceId"] = ["This source does not exist (any more)."];
+                continue;
             }
+
+            // A saved source may be shared by other events: an event only links or unlinks it. Details sent with it
+            // must be its current ones (or left out); changing them is refused, never silently applied or dropped.
+            const string Shared = "This is a saved source, possibly shared by other events: an event only links it. Leave its details out (or as they are) and change them on the source's own page.";
+            var refused = false;
+            if (!string.IsNullOrWhiteSpace(draftSource.Title) && !string.Equals(draftSource.Title.Trim(), source.Title, StringComparison.Ordinal))
+            {
+                errors[$"Sources[{i}].Title"] = [Shared];
+                refused = true;
+            }
+
+            if (!string.IsNullOrWhiteSpace(draftSource.Url) && !string.Equals(draftSource.Url.Trim(), source.Url, StringComparison.Ordinal))
+            {
+                errors[$"Sources[{i}].Url"] = [Shared];
+                refused = true;
+            }
+
+            if (!string.IsNullOrWhiteSpace(draftSource.Outlet) && !string.Equals(draftSource.Outlet.Trim(), source.Outlet, StringComparison.Ordinal))
+            {
+                errors[$"Sources[{i}].Outlet"] = [Shared];
+                refused = true;
+            }
+
+            if (draftSource.PublishedOn is { } published && published != source.PublishedOn.Earliest)
+            {
+                errors[$"Sources[{i}].PublishedOn"] = [Shared];
+                refused = true;
+            }
+
+            if (!string.IsNullOrWhiteSpace(draftSource.Text) && !string.Equals(draftSource.Text.Trim(), source.Text.Trim(), StringComparison.Ordinal))
+            {
+                errors[$"Sources[{i}].Text"] = [Shared];
+                refused = true;
+            }
+
+            if (refused)
+            {
+                continue;
+            }
+
+            // What the draft shows (and the audit records) is the saved source.
+            draftSource.Title = source.Title;
+            draftSource.Url = source.Url;
+            draftSource.Outlet = source.Outlet;
+            draftSource.PublishedOn = EventDraft.FromPartial(source.PublishedOn);
+            draftSource.PublishedText = source.PublishedOn.IsKnown ? source.PublishedOn.ToString() : null;
+            draftSource.Text = null;
         }
 
         var slugs = draft.TopicSlugs.Distinct(StringComparer.Ordinal).ToList();
@@ -484,29 +539,19 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
                 .Distinct().ToList(),
         }).ToList();
 
-        // Sources: existing ones are linked (and their details updated), new ones created.
+        // Sources: saved ones are only linked (other events may share them; their details are never changed here),
+        // new ones are created from the form.
         var sourcesByKey = new Dictionary<string, Source>(StringComparer.Ordinal);
         foreach (var s in draft.Sources)
         {
-            var source = s.SourceId is { } id ? references.Sources[id] : new Source();
-            source.Title = s.Title.Trim();
-            source.Url = Clean(s.Url);
-            source.Outlet = Clean(s.Outlet);
-            // A month- or year-precise date stays as it is unless the editor picked a different day.
-            if (s.PublishedOn is not { } published)
+            sourcesByKey[s.Key] = s.SourceId is { } id ? references.Sources[id] : new Source
             {
-                source.PublishedOn = PartialDate.Unknown;
-            }
-            else if (published != source.PublishedOn.Earliest)
-            {
-                source.PublishedOn = PartialDate.OfDay(published);
-            }
-            if (!string.IsNullOrWhiteSpace(s.Text))
-            {
-                source.Text = s.Text;
-            }
-
-            sourcesByKey[s.Key] = source;
+                Title = s.Title.Trim(),
+                Url = Clean(s.Url),
+                Outlet = Clean(s.Outlet),
+                PublishedOn = s.PublishedOn is { } published ? PartialDate.OfDay(published) : PartialDate.Unknown,
+                Text = s.Text ?? string.Empty,
+            };
         }
 
         entity.Sources.Clear();

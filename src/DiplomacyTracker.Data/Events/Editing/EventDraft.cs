@@ -172,7 +172,8 @@ public sealed class SourceDraft
 {
     public string Key { get; set; } = Guid.NewGuid().ToString("N");
 
-    /// <summary>The saved source this row refers to; null for a new one.</summary>
+    /// <summary>The saved source this row links; null for a new one. A saved source is only linked (other events may
+    /// cite it): its details are not changed by an event save.</summary>
     public int? SourceId { get; set; }
 
     public string? Url { get; set; }
@@ -184,4 +185,7 @@ public sealed class SourceDraft
     public string? Outlet { get; set; }
 
     public DateOnly? PublishedOn { get; set; }
+
+    /// <summary>A saved source's publication date as it reads ("May 2024"); filled by the server for display only.</summary>
+    public string? PublishedText { get; set; }
 }

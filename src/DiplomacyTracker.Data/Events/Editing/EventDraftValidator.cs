@@ -210,7 +210,16 @@ public static class EventDraftValidator
                 errors.Add($"{path}.Key", "Each source needs a key.");
             }
 
-            Required(errors, $"{path}.Title", source.Title, "Source title", Source.TitleMaxLength);
+            if (source.SourceId is null)
+            {
+                Required(errors, $"{path}.Title", source.Title, "Source title", Source.TitleMaxLength);
+            }
+            else
+            {
+                // A saved source is linked by its id; its details need not be sent.
+                Optional(errors, $"{path}.Title", source.Title, "Source title", Source.TitleMaxLength);
+            }
+
             Optional(errors, $"{path}.Outlet", source.Outlet, "Outlet", Source.OutletMaxLength);
             Optional(errors, $"{path}.Text", source.Text, "Article text", Source.TextMaxLength);
             if (!string.IsNullOrWhiteSpace(source.Url))
