@@ -194,6 +194,68 @@ public sealed partial class EditorFlowTests(EditingBrowserFixture fixture) : Bro
         Assert.EndsWith("/events/new", page.Url, StringComparison.Ordinal);
     });
 
+    [Fact]
+    public Task Add_visit_from_an_edit_page_starts_an_empty_visit() => WithPageAsync(async page =>
+    {
+        var id = await SeededEventIdAsync("2023-03-xi-state-visit-moscow");
+        await EditingBrowserFixture.SignInAsync(page, $"/events/{id}/edit");
+        await WaitForCircuitAsync(page);
+        await Assertions.Expect(page.Locator("#title")).Not.ToHaveValueAsync(string.Empty);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Edit visit");
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByText("Add visit").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/events/new$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Add a visit");
+        await Assertions.Expect(page.Locator("#title")).ToHaveValueAsync(string.Empty);
+        await Assertions.Expect(page.Locator("#leg-1-city")).ToHaveValueAsync(string.Empty);
+        await Assertions.Expect(page.Locator("#statement-1-text")).ToHaveCountAsync(0);
+    });
+
+    [Fact]
+    public Task A_speaker_who_is_not_a_participant_is_shown_and_kept_when_the_event_is_saved() => WithPageAsync(async page =>
+    {
+        var id = await SeededEventIdAsync("2024-05-putin-state-visit-china");
+        await EditingBrowserFixture.SignInAsync(page, $"/events/{id}/edit");
+        await WaitForCircuitAsync(page);
+        var speakers = page.Locator(".rz-dropdown:has([name^='statement-'][name$='-speaker'])");
+        await Assertions.Expect(speakers.Filter(new() { HasText = "Hua Chunying (not a participant)" })).ToHaveCountAsync(1);
+        await Assertions.Expect(speakers.Filter(new() { HasText = "Sergey Lavrov (not a participant)" })).ToHaveCountAsync(1);
+
+        var title = await page.Locator("#title").InputValueAsync();
+        await page.Locator("#title").FillAsync(title + " (edited in the browser)");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/events/{id}$"));
+
+        await using var db = Fixture.KestrelServices.GetRequiredService<IDbContextFactory<DiplomacyDbContext>>().CreateDbContext();
+        var speakerSlugs = await db.Statements.Where(s => s.EventId == id && s.Speaker != null).Select(s => s.Speaker!.Slug).ToListAsync();
+        Assert.Contains("hua-chunying", speakerSlugs);
+        Assert.Contains("sergey-lavrov", speakerSlugs);
+    });
+
+    [Fact]
+    public Task A_saved_source_is_shown_read_only_with_a_link_and_can_be_removed_while_a_new_one_is_typed_in() => WithPageAsync(async page =>
+    {
+        var id = await SeededEventIdAsync("2023-10-putin-visit-beijing");
+        await EditingBrowserFixture.SignInAsync(page, $"/events/{id}/edit");
+        await WaitForCircuitAsync(page);
+
+        var saved = page.Locator("#source-1-saved");
+        await Assertions.Expect(saved.Locator("a[href^='/sources/']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#source-1-title")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Remove source 1" })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add source" }).ClickAsync();
+        var count = await page.Locator("[id$='-saved']").CountAsync();
+        await Assertions.Expect(page.Locator($"#source-{count + 1}-title")).ToBeEditableAsync();
+    });
+
+    private async Task<int> SeededEventIdAsync(string seedKey)
+    {
+        await using var db = Fixture.KestrelServices.GetRequiredService<IDbContextFactory<DiplomacyDbContext>>().CreateDbContext();
+        return await db.Events.Where(e => e.SeedKey == seedKey).Select(e => e.Id).SingleAsync();
+    }
+
     private static ILocator FieldMessage(IPage page, string input) =>
         page.Locator($".editor-field:has({input}) .validation-message");
 

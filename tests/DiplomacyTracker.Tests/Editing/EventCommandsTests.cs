@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using DiplomacyTracker.Data.Auditing;
 using DiplomacyTracker.Data.Events;
 using DiplomacyTracker.Data.Events.Editing;
@@ -149,25 +150,104 @@ public sealed class EventCommandsTests(EditingApp app) : IClassFixture<EditingAp
     }
 
     [Fact]
-    public async Task Seeded_event_round_trips_through_the_editor_without_changes()
+    public async Task Changing_only_a_statements_attribution_or_a_documents_source_is_saved_and_audited()
+    {
+        var draft = await app.ValidDraftAsync("Small edits", year: 2049);
+        draft.Sources.Add(new SourceDraft { Key = "b", Title = "Second report", Url = "https://example.org/second" });
+        var created = await app.Commands.CreateAsync(draft, EditingApp.AdminEmail);
+        var id = created.EventId!.Value;
+
+        // The statement keeps its speaker and gains an attribution.
+        var editable = await app.Commands.GetForEditAsync(id);
+        editable!.Draft.Statements[0].Attribution = "Chinese foreign ministry readout";
+        var saved = await app.Commands.UpdateAsync(id, editable.Draft, editable.Version, "editor@example.org");
+        Assert.Equal(EventCommandStatus.Saved, saved.Status);
+        Assert.NotEqual(editable.Version, saved.Version);
+        var statement = Assert.Single((await Queries.GetAsync(id))!.Statements);
+        Assert.Equal("Chinese foreign ministry readout", statement.Attribution);
+        Assert.Equal("Xi Jinping", statement.Speaker?.Name);
+        var audit = Assert.Single(Assert.Single(await app.Commands.GetAuditTrailAsync(id), a => a.Action == AuditAction.Updated).Changes);
+        Assert.Equal("Statement 1", audit.Field);
+        Assert.Contains("Chinese foreign ministry readout", audit.After, StringComparison.Ordinal);
+
+        // The document moves to the other source.
+        editable = await app.Commands.GetForEditAsync(id);
+        editable!.Draft.Documents[0].SourceKey = editable.Draft.Sources.Single(s => s.Title == "Second report").Key;
+        saved = await app.Commands.UpdateAsync(id, editable.Draft, editable.Version, "editor@example.org");
+        Assert.Equal(EventCommandStatus.Saved, saved.Status);
+        Assert.NotEqual(editable.Version, saved.Version);
+        Assert.Equal("Second report", Assert.Single((await Queries.GetAsync(id))!.Documents).Source?.Title);
+        Assert.Equal("Document 1", Assert.Single(saved.Changes!).Field);
+        Assert.Equal(2, (await app.Commands.GetAuditTrailAsync(id)).Count(a => a.Action == AuditAction.Updated));
+    }
+
+    [Fact]
+    public async Task A_source_shared_by_two_events_is_only_linked_by_an_event_save_and_never_changed()
+    {
+        var a = await app.Commands.CreateAsync(await app.ValidDraftAsync("Shares a source, A", year: 2051), EditingApp.AdminEmail);
+        var sourceId = Assert.Single((await Queries.GetAsync(a.EventId!.Value))!.Sources).Id;
+        var draftB = await app.ValidDraftAsync("Shares a source, B", year: 2052);
+        draftB.Sources = [new SourceDraft { Key = "a", SourceId = sourceId }];
+        var b = await app.Commands.CreateAsync(draftB, EditingApp.AdminEmail);
+        Assert.Equal(EventCommandStatus.Saved, b.Status);
+        var bId = b.EventId!.Value;
+        Assert.Equal(sourceId, Assert.Single((await Queries.GetAsync(bId))!.Sources).Id);
+
+        // Changing the shared source's details from event B is refused, with a message on each field, and changes nothing.
+        var editable = await app.Commands.GetForEditAsync(bId);
+        editable!.Draft.Sources[0].Title = "Retitled from event B";
+        editable.Draft.Sources[0].Outlet = "Another outlet";
+        var refused = await app.Commands.UpdateAsync(bId, editable.Draft, editable.Version, "editor@example.org");
+        Assert.Equal(EventCommandStatus.Invalid, refused.Status);
+        Assert.Contains("Sources[0].Title", refused.Errors!.Keys);
+        Assert.Contains("Sources[0].Outlet", refused.Errors!.Keys);
+
+        using var client = app.CreateApiClient();
+        var put = new HttpRequestMessage(HttpMethod.Put, $"/api/events/{bId}") { Content = EditingApp.JsonBody(editable.Draft) };
+        put.Headers.IfMatch.ParseAdd($"\"{editable.Version}\"");
+        var response = await client.SendAsync(put);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await EditingApp.ReadJsonAsync(response)).GetProperty("errors").TryGetProperty("Sources[0].Title", out _));
+
+        // Saving B with the source as loaded links it and leaves it alone.
+        editable = await app.Commands.GetForEditAsync(bId);
+        editable!.Draft.Title = "Shares a source, B renamed";
+        Assert.Equal(EventCommandStatus.Saved, (await app.Commands.UpdateAsync(bId, editable.Draft, editable.Version, "editor@example.org")).Status);
+        foreach (var id in new[] { a.EventId!.Value, bId })
+        {
+            var source = Assert.Single((await Queries.GetAsync(id))!.Sources);
+            Assert.Equal("Report of the visit", source.Title);
+            Assert.Equal("Example News", source.Outlet);
+        }
+    }
+
+    [Fact]
+    public async Task Renaming_any_seeded_event_in_the_editor_changes_its_title_and_nothing_else()
     {
         await using var db = app.Db();
-        var roundTripped = 0;
-        foreach (var id in await db.Events.Where(e => e.SeedKey != null).Select(e => e.Id).ToListAsync())
+        var ids = await db.Events.Where(e => e.SeedKey != null).OrderBy(e => e.Id).Select(e => e.Id).ToListAsync();
+        Assert.NotEmpty(ids);
+        foreach (var id in ids)
         {
+            var before = await Queries.GetAsync(id);
             var editable = await app.Commands.GetForEditAsync(id);
             // Every seeded event, undated meetings and passing mentions without legs included, loads as a valid draft.
             var errors = EventDraftValidator.Validate(editable!.Draft);
             Assert.True(errors.Count == 0, $"Seeded event {id} does not load as a valid draft: {string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))}");
 
-            var result = await app.Commands.UpdateAsync(id, editable.Draft, editable.Version, "noop@example.org");
+            editable.Draft.Title = before!.Title + " (renamed)";
+            var result = await app.Commands.UpdateAsync(id, editable.Draft, editable.Version, "renamer@example.org");
             Assert.Equal(EventCommandStatus.Saved, result.Status);
-            Assert.Equal(editable.Version, result.Version);
-            Assert.Empty(await app.Commands.GetAuditTrailAsync(id));
-            roundTripped++;
-        }
+            Assert.Equal("Title", Assert.Single(result.Changes!).Field);
 
-        Assert.Equal(await db.Events.CountAsync(e => e.SeedKey != null), roundTripped);
+            var after = await Queries.GetAsync(id);
+            Assert.Equal(before.Title + " (renamed)", after!.Title);
+            Assert.NotEqual(before.Version, after.Version);
+            // Statements with their speakers and attributions, legs with their dates (approximate included) and
+            // attendees, participants and roles, sources, documents and topics: all exactly as before.
+            var expected = before with { Title = after.Title, Version = after.Version, UpdatedAt = after.UpdatedAt };
+            Assert.Equal(JsonSerializer.Serialize(expected, EditingApp.Json), JsonSerializer.Serialize(after, EditingApp.Json));
+        }
     }
 
     [Fact]

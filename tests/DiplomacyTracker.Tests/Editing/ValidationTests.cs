@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using DiplomacyTracker.Data.Events.Editing;
 
 namespace DiplomacyTracker.Tests.Editing;
@@ -66,6 +67,45 @@ public sealed class ValidationTests(EditingApp app) : IClassFixture<EditingApp>
 
         Assert.Equal(EventCommandStatus.Invalid, result.Status);
         Assert.Contains(field, result.Errors!.Keys);
+    }
+
+    [Theory]
+    [InlineData("legs", HttpStatusCode.BadRequest, "Legs")]
+    [InlineData("participants", HttpStatusCode.BadRequest, "Participants")]
+    [InlineData("leg with null attendeeKeys", HttpStatusCode.Created, null)]
+    [InlineData("topicSlugs", HttpStatusCode.Created, null)]
+    [InlineData("statements", HttpStatusCode.Created, null)]
+    [InlineData("documents", HttpStatusCode.Created, null)]
+    [InlineData("sources", HttpStatusCode.BadRequest, "Statements[0].SourceKey")]
+    [InlineData("a null leg", HttpStatusCode.BadRequest, "Legs[0]")]
+    public async Task Api_reads_a_null_list_as_empty_and_never_fails_with_500(string nulled, HttpStatusCode expected, string? field)
+    {
+        var draft = await app.ValidDraftAsync("Null list " + nulled, year: 2047);
+        draft.IgnoreDuplicates = true;
+        var body = JsonSerializer.SerializeToNode(draft, EditingApp.Json)!.AsObject();
+        switch (nulled)
+        {
+            case "leg with null attendeeKeys":
+                body["legs"]![1]!["attendeeKeys"] = null;
+                break;
+            case "a null leg":
+                body["legs"]![0] = null;
+                break;
+            default:
+                body[nulled] = null;
+                break;
+        }
+
+        using var client = app.CreateApiClient();
+        using var content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+        var response = await client.PostAsync("/api/events", content);
+
+        Assert.Equal(expected, response.StatusCode);
+        if (field is not null)
+        {
+            var errors = (await EditingApp.ReadJsonAsync(response)).GetProperty("errors");
+            Assert.True(errors.TryGetProperty(field, out _), $"Expected an error for {field}, got {errors}");
+        }
     }
 
     [Fact]

@@ -293,6 +293,7 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
                 StartDate = EventDraft.FromPartial(l.Start),
                 EndDate = EventDraft.FromPartial(l.End),
                 AttendeeKeys = l.Attendees.Where(a => e.Participants.Any(p => p.PersonId == a.Id)).Select(a => PersonKey(a.Id)).ToList(),
+                OtherAttendeeIds = l.Attendees.Where(a => !e.Participants.Any(p => p.PersonId == a.Id)).Select(a => a.Id).ToList(),
             }).ToList(),
             Sources = e.Sources.OrderBy(s => s.Id).Select(s => new SourceDraft
             {
@@ -302,6 +303,7 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
                 Url = s.Url,
                 Outlet = s.Outlet,
                 PublishedOn = EventDraft.FromPartial(s.PublishedOn),
+                PublishedText = s.PublishedOn.IsKnown ? s.PublishedOn.ToString() : null,
             }).ToList(),
             TopicSlugs = e.Topics.OrderBy(t => t.Name).Select(t => t.Slug).ToList(),
         };
@@ -311,8 +313,10 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
         {
             Id = s.Id,
             SpeakerKey = s.SpeakerId is { } speaker && participantIds.Contains(speaker) ? PersonKey(speaker) : null,
-            // A speaker who is not a participant of this event is kept by name.
-            Attribution = s.Attribution ?? (s.SpeakerId is { } other && !participantIds.Contains(other) ? s.Speaker?.NameEn : null),
+            // A speaker who is not a participant of this event (a spokesperson, a minister quoted) stays the speaker.
+            SpeakerPersonId = s.SpeakerId is { } other && !participantIds.Contains(other) ? other : null,
+            SpeakerName = s.SpeakerId is { } named && !participantIds.Contains(named) ? s.Speaker?.NameEn : null,
+            Attribution = s.Attribution,
             Kind = s.Kind,
             Text = s.Text,
             SourceKey = s.SourceId is { } source && sourceIds.Contains(source) ? SourceKey(source) : null,
@@ -338,7 +342,10 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
     private static async Task<References> ResolveReferencesAsync(DiplomacyDbContext db, EventDraft draft, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var personIds = draft.Participants.Where(p => p.PersonId > 0).Select(p => p.PersonId!.Value).Distinct().ToList();
+        var personIds = draft.Participants.Where(p => p.PersonId > 0).Select(p => p.PersonId!.Value)
+            .Concat(draft.Statements.Where(s => s.SpeakerPersonId > 0).Select(s => s.SpeakerPersonId!.Value))
+            .Concat(draft.Legs.SelectMany(l => l.OtherAttendeeIds))
+            .Distinct().ToList();
         var people = await db.People.Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         for (var i = 0; i < draft.Participants.Count; i++)
         {
@@ -355,14 +362,91 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
             }
         }
 
+        for (var i = 0; i < draft.Statements.Count; i++)
+        {
+            if (draft.Statements[i].SpeakerPersonId is { } id)
+            {
+                if (people.TryGetValue(id, out var person))
+                {
+                    draft.Statements[i].SpeakerName = person.NameEn;
+                }
+                else
+                {
+                    errors[$"Statements[{i}].SpeakerPersonId"] = ["This person does not exist (any more)."];
+                }
+            }
+        }
+
+        for (var i = 0; i < draft.Legs.Count; i++)
+        {
+            if (draft.Legs[i].OtherAttendeeIds.Any(id => !people.ContainsKey(id)))
+            {
+                errors[$"Legs[{i}].OtherAttendeeIds"] = ["An attendee does not exist (any more)."];
+            }
+        }
+
         var sourceIds = draft.Sources.Where(s => s.SourceId is not null).Select(s => s.SourceId!.Value).Distinct().ToList();
         var sources = await db.Sources.Where(s => sourceIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
         for (var i = 0; i < draft.Sources.Count; i++)
         {
-            if (draft.Sources[i].SourceId is { } id && !sources.ContainsKey(id))
+            var draftSource = draft.Sources[i];
+            if (draftSource.SourceId is not { } id)
+            {
+                continue;
+            }
+
+            if (!sources.TryGetValue(id, out var source))
             {
                 errors[$"Sources[{i}].SourceId"] = ["This source does not exist (any more)."];
+                continue;
             }
+
+            // A saved source may be shared by other events: an event only links or unlinks it. Details sent with it
+            // must be its current ones (or left out); changing them is refused, never silently applied or dropped.
+            const string Shared = "This is a saved source, possibly shared by other events: an event only links it. Leave its details out (or as they are) and change them on the source's own page.";
+            var refused = false;
+            if (!string.IsNullOrWhiteSpace(draftSource.Title) && !string.Equals(draftSource.Title.Trim(), source.Title, StringComparison.Ordinal))
+            {
+                errors[$"Sources[{i}].Title"] = [Shared];
+                refused = true;
+            }
+
+            if (!string.IsNullOrWhiteSpace(draftSource.Url) && !string.Equals(draftSource.Url.Trim(), source.Url, StringComparison.Ordinal))
+            {
+                errors[$"Sources[{i}].Url"] = [Shared];
+                refused = true;
+            }
+
+            if (!string.IsNullOrWhiteSpace(draftSource.Outlet) && !string.Equals(draftSource.Outlet.Trim(), source.Outlet, StringComparison.Ordinal))
+            {
+                errors[$"Sources[{i}].Outlet"] = [Shared];
+                refused = true;
+            }
+
+            if (draftSource.PublishedOn is { } published && published != source.PublishedOn.Earliest)
+            {
+                errors[$"Sources[{i}].PublishedOn"] = [Shared];
+                refused = true;
+            }
+
+            if (!string.IsNullOrWhiteSpace(draftSource.Text) && !string.Equals(draftSource.Text.Trim(), source.Text.Trim(), StringComparison.Ordinal))
+            {
+                errors[$"Sources[{i}].Text"] = [Shared];
+                refused = true;
+            }
+
+            if (refused)
+            {
+                continue;
+            }
+
+            // What the draft shows (and the audit records) is the saved source.
+            draftSource.Title = source.Title;
+            draftSource.Url = source.Url;
+            draftSource.Outlet = source.Outlet;
+            draftSource.PublishedOn = EventDraft.FromPartial(source.PublishedOn);
+            draftSource.PublishedText = source.PublishedOn.IsKnown ? source.PublishedOn.ToString() : null;
+            draftSource.Text = null;
         }
 
         var slugs = draft.TopicSlugs.Distinct(StringComparer.Ordinal).ToList();
@@ -385,8 +469,8 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
         entity.IsMentionedOnly = draft.MentionedOnly;
         entity.Summary = draft.Summary?.Trim() ?? string.Empty;
         entity.DateNote = Clean(draft.DateNote);
-        var end = draft.End.IsKnown ? draft.End : draft.Start;
-        entity.SetDates(draft.Start, end);
+        // No end date is stored as unknown, as the seed does (not as a copy of the start).
+        entity.SetDates(draft.Start, draft.End);
 
         // People: existing ones by id, new ones created with a unique slug.
         var byKey = new Dictionary<string, Person>(StringComparer.Ordinal);
@@ -447,34 +531,27 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
             City = l.City.Trim(),
             Country = l.Country.Trim(),
             Site = Clean(l.Site),
-            Start = EventDraft.ToPartial(l.StartDate, draft.Precision),
-            End = EventDraft.ToPartial(l.EndDate, draft.Precision),
-            Attendees = l.AttendeeKeys.Distinct(StringComparer.Ordinal).Select(k => byKey[k]).ToList(),
+            // A leg of an approximately dated event is approximate too.
+            Start = EventDraft.ToPartial(l.StartDate, draft.Precision).AsApproximate(draft.DatesApproximate),
+            End = EventDraft.ToPartial(l.EndDate, draft.Precision).AsApproximate(draft.DatesApproximate),
+            Attendees = l.AttendeeKeys.Distinct(StringComparer.Ordinal).Select(k => byKey[k])
+                .Concat(l.OtherAttendeeIds.Select(id => references.People[id]))
+                .Distinct().ToList(),
         }).ToList();
 
-        // Sources: existing ones are linked (and their details updated), new ones created.
+        // Sources: saved ones are only linked (other events may share them; their details are never changed here),
+        // new ones are created from the form.
         var sourcesByKey = new Dictionary<string, Source>(StringComparer.Ordinal);
         foreach (var s in draft.Sources)
         {
-            var source = s.SourceId is { } id ? references.Sources[id] : new Source();
-            source.Title = s.Title.Trim();
-            source.Url = Clean(s.Url);
-            source.Outlet = Clean(s.Outlet);
-            // A month- or year-precise date stays as it is unless the editor picked a different day.
-            if (s.PublishedOn is not { } published)
+            sourcesByKey[s.Key] = s.SourceId is { } id ? references.Sources[id] : new Source
             {
-                source.PublishedOn = PartialDate.Unknown;
-            }
-            else if (published != source.PublishedOn.Earliest)
-            {
-                source.PublishedOn = PartialDate.OfDay(published);
-            }
-            if (!string.IsNullOrWhiteSpace(s.Text))
-            {
-                source.Text = s.Text;
-            }
-
-            sourcesByKey[s.Key] = source;
+                Title = s.Title.Trim(),
+                Url = Clean(s.Url),
+                Outlet = Clean(s.Outlet),
+                PublishedOn = s.PublishedOn is { } published ? PartialDate.OfDay(published) : PartialDate.Unknown,
+                Text = s.Text ?? string.Empty,
+            };
         }
 
         entity.Sources.Clear();
@@ -505,7 +582,9 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
             statement.Text = s.Text.Trim();
             statement.Kind = s.Kind;
             statement.Attribution = Clean(s.Attribution);
-            statement.Speaker = s.SpeakerKey is { Length: > 0 } key ? byKey[key] : null;
+            statement.Speaker = s.SpeakerKey is { Length: > 0 } key ? byKey[key]
+                : s.SpeakerPersonId is { } speakerId ? references.People[speakerId]
+                : null;
             if (statement.Speaker is null)
             {
                 statement.SpeakerId = null;

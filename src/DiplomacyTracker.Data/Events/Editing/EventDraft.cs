@@ -5,11 +5,18 @@ using DiplomacyTracker.Data.Statements;
 namespace DiplomacyTracker.Data.Events.Editing;
 
 // The input model of the event editor and of the write API: plain mutable classes the form binds to and JSON
-// deserializes into. Dates are a calendar date plus the event's precision; EventDraftValidator is the one set of rules.
+// deserializes into (a JSON null for a list reads as an empty list). Dates are a calendar date plus the event's precision; EventDraftValidator is the one set of rules.
 
 /// <summary>Everything an editor can enter about one event.</summary>
 public sealed class EventDraft
 {
+    private List<LegDraft> legs = [];
+    private List<ParticipantDraft> participants = [];
+    private List<StatementDraft> statements = [];
+    private List<DocumentDraft> documents = [];
+    private List<SourceDraft> sources = [];
+    private List<string> topicSlugs = [];
+
     public string Title { get; set; } = string.Empty;
 
     public EventType Type { get; set; } = EventType.OfficialVisit;
@@ -39,18 +46,18 @@ public sealed class EventDraft
 
     public string? Summary { get; set; }
 
-    public List<LegDraft> Legs { get; set; } = [];
+    public List<LegDraft> Legs { get => legs; set => legs = value ?? []; }
 
-    public List<ParticipantDraft> Participants { get; set; } = [];
+    public List<ParticipantDraft> Participants { get => participants; set => participants = value ?? []; }
 
-    public List<StatementDraft> Statements { get; set; } = [];
+    public List<StatementDraft> Statements { get => statements; set => statements = value ?? []; }
 
-    public List<DocumentDraft> Documents { get; set; } = [];
+    public List<DocumentDraft> Documents { get => documents; set => documents = value ?? []; }
 
-    public List<SourceDraft> Sources { get; set; } = [];
+    public List<SourceDraft> Sources { get => sources; set => sources = value ?? []; }
 
     /// <summary>Slugs of existing topics.</summary>
-    public List<string> TopicSlugs { get; set; } = [];
+    public List<string> TopicSlugs { get => topicSlugs; set => topicSlugs = value ?? []; }
 
     /// <summary>Save even though likely duplicates exist (the editor saw the warning).</summary>
     public bool IgnoreDuplicates { get; set; }
@@ -73,9 +80,13 @@ public sealed class EventDraft
     public static DateOnly? FromPartial(PartialDate date) => date.Earliest;
 }
 
-/// <summary>One place of the event; dates at the event's precision, attendees by participant <see cref="ParticipantDraft.Key"/>.</summary>
+/// <summary>One place of the event; dates at the event's precision (and approximate when the event's are), attendees
+/// by participant <see cref="ParticipantDraft.Key"/>.</summary>
 public sealed class LegDraft
 {
+    private List<string> attendeeKeys = [];
+    private List<int> otherAttendeeIds = [];
+
     public string City { get; set; } = string.Empty;
 
     public string Country { get; set; } = string.Empty;
@@ -86,7 +97,10 @@ public sealed class LegDraft
 
     public DateOnly? EndDate { get; set; }
 
-    public List<string> AttendeeKeys { get; set; } = [];
+    public List<string> AttendeeKeys { get => attendeeKeys; set => attendeeKeys = value ?? []; }
+
+    /// <summary>Existing people recorded as attending this leg who are not participants of the event: kept as they are.</summary>
+    public List<int> OtherAttendeeIds { get => otherAttendeeIds; set => otherAttendeeIds = value ?? []; }
 }
 
 /// <summary>A participant: an existing person (<see cref="PersonId"/>) or a new one (the New* names).</summary>
@@ -120,8 +134,15 @@ public sealed class StatementDraft
     /// <summary>The saved statement this row edits; null for a new one.</summary>
     public int? Id { get; set; }
 
-    /// <summary><see cref="ParticipantDraft.Key"/> of the speaker; null when attributed to a body (see <see cref="Attribution"/>).</summary>
+    /// <summary><see cref="ParticipantDraft.Key"/> of the speaker when the speaker is a participant of the event.</summary>
     public string? SpeakerKey { get; set; }
+
+    /// <summary>An existing person who spoke but is not a participant of the event (a spokesperson, a minister
+    /// quoted from afar); used when <see cref="SpeakerKey"/> is empty. Both empty: attributed to a body only.</summary>
+    public int? SpeakerPersonId { get; set; }
+
+    /// <summary>Display name of <see cref="SpeakerPersonId"/> (filled by the server; not trusted from the client).</summary>
+    public string? SpeakerName { get; set; }
 
     public string? Attribution { get; set; }
 
@@ -151,7 +172,8 @@ public sealed class SourceDraft
 {
     public string Key { get; set; } = Guid.NewGuid().ToString("N");
 
-    /// <summary>The saved source this row refers to; null for a new one.</summary>
+    /// <summary>The saved source this row links; null for a new one. A saved source is only linked (other events may
+    /// cite it): its details are not changed by an event save.</summary>
     public int? SourceId { get; set; }
 
     public string? Url { get; set; }
@@ -163,4 +185,7 @@ public sealed class SourceDraft
     public string? Outlet { get; set; }
 
     public DateOnly? PublishedOn { get; set; }
+
+    /// <summary>A saved source's publication date as it reads ("May 2024"); filled by the server for display only.</summary>
+    public string? PublishedText { get; set; }
 }

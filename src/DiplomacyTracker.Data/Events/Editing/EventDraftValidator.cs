@@ -19,6 +19,11 @@ public static class EventDraftValidator
     public static Dictionary<string, string[]> Validate(EventDraft draft)
     {
         var errors = new Errors();
+        if (HasEmptyRows(errors, draft))
+        {
+            // A JSON null in place of a row: nothing else can be checked reliably.
+            return errors.ToDictionary();
+        }
 
         Required(errors, "Title", draft.Title, "Title", Event.TitleMaxLength);
         Defined(errors, "Type", draft.Type);
@@ -99,6 +104,11 @@ public static class EventDraftValidator
             {
                 errors.Add($"{path}.AttendeeKeys", "Attendees must be participants of the event.");
             }
+
+            if (leg.OtherAttendeeIds.Any(id => id <= 0))
+            {
+                errors.Add($"{path}.OtherAttendeeIds", "Other attendees must be recorded people.");
+            }
         }
 
         Rows(errors, "Participants", draft.Participants.Count, "participant", atLeastOne: !draft.MentionedOnly);
@@ -157,7 +167,15 @@ public static class EventDraftValidator
             {
                 errors.Add($"{path}.SpeakerKey", "The speaker must be one of the participants.");
             }
-            else if (string.IsNullOrWhiteSpace(statement.SpeakerKey) && string.IsNullOrWhiteSpace(statement.Attribution))
+            else if (statement.SpeakerKey is { Length: > 0 } && statement.SpeakerPersonId is not null)
+            {
+                errors.Add($"{path}.SpeakerKey", "Choose one speaker: a participant or another recorded person, not both.");
+            }
+            else if (statement.SpeakerPersonId is <= 0)
+            {
+                errors.Add($"{path}.SpeakerPersonId", "Choose a recorded person as the speaker.");
+            }
+            else if (string.IsNullOrWhiteSpace(statement.SpeakerKey) && statement.SpeakerPersonId is null && string.IsNullOrWhiteSpace(statement.Attribution))
             {
                 errors.Add($"{path}.SpeakerKey", "Choose a speaker or write who it is attributed to.");
             }
@@ -187,7 +205,21 @@ public static class EventDraftValidator
         {
             var source = draft.Sources[i];
             var path = $"Sources[{i}]";
-            Required(errors, $"{path}.Title", source.Title, "Source title", Source.TitleMaxLength);
+            if (string.IsNullOrWhiteSpace(source.Key))
+            {
+                errors.Add($"{path}.Key", "Each source needs a key.");
+            }
+
+            if (source.SourceId is null)
+            {
+                Required(errors, $"{path}.Title", source.Title, "Source title", Source.TitleMaxLength);
+            }
+            else
+            {
+                // A saved source is linked by its id; its details need not be sent.
+                Optional(errors, $"{path}.Title", source.Title, "Source title", Source.TitleMaxLength);
+            }
+
             Optional(errors, $"{path}.Outlet", source.Outlet, "Outlet", Source.OutletMaxLength);
             Optional(errors, $"{path}.Text", source.Text, "Article text", Source.TextMaxLength);
             if (!string.IsNullOrWhiteSpace(source.Url))
@@ -218,6 +250,36 @@ public static class EventDraftValidator
         }
 
         return errors.ToDictionary();
+    }
+
+    private static bool HasEmptyRows(Errors errors, EventDraft draft)
+    {
+        void Check<T>(string path, IReadOnlyList<T?> rows)
+        {
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (rows[i] is null)
+                {
+                    errors.Add($"{path}[{i}]", "This row is empty (null).");
+                }
+            }
+        }
+
+        Check("Legs", draft.Legs);
+        Check("Participants", draft.Participants);
+        Check("Statements", draft.Statements);
+        Check("Documents", draft.Documents);
+        Check("Sources", draft.Sources);
+        Check("TopicSlugs", draft.TopicSlugs);
+        for (var i = 0; i < draft.Legs.Count; i++)
+        {
+            if (draft.Legs[i] is { } leg)
+            {
+                Check($"Legs[{i}].AttendeeKeys", leg.AttendeeKeys);
+            }
+        }
+
+        return errors.Count > 0;
     }
 
     public static bool IsWebAddress(string text) =>
@@ -269,6 +331,8 @@ public static class EventDraftValidator
     private sealed class Errors
     {
         private readonly Dictionary<string, List<string>> byPath = new(StringComparer.Ordinal);
+
+        public int Count => byPath.Count;
 
         public void Add(string path, string message)
         {

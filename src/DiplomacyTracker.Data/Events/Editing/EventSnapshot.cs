@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 
 namespace DiplomacyTracker.Data.Events.Editing;
@@ -23,37 +25,89 @@ public static class EventSnapshot
         Put(fields, "Mentioned in passing", draft.MentionedOnly ? "yes" : "no");
         Put(fields, "Summary", draft.Summary);
         var names = draft.Participants.ToDictionary(p => p.Key, p => p.DisplayName, StringComparer.Ordinal);
-        Put(fields, "Participants", string.Join("; ", draft.Participants
-            .Select(p => string.IsNullOrWhiteSpace(p.Role) ? p.DisplayName : $"{p.DisplayName} ({p.Role.Trim()})")
-            .Order(StringComparer.Ordinal)));
+        Put(fields, "Participants", string.Join("; ", draft.Participants.Select(Participant).Order(StringComparer.Ordinal)));
         for (var i = 0; i < draft.Legs.Count; i++)
         {
             var leg = draft.Legs[i];
             var dates = Common.PartialDate.FormatRange(
-                EventDraft.ToPartial(leg.StartDate, draft.Precision), EventDraft.ToPartial(leg.EndDate, draft.Precision));
-            var attendees = string.Join(", ", leg.AttendeeKeys.Select(k => names.GetValueOrDefault(k, k)).Order(StringComparer.Ordinal));
+                EventDraft.ToPartial(leg.StartDate, draft.Precision).AsApproximate(draft.DatesApproximate),
+                EventDraft.ToPartial(leg.EndDate, draft.Precision).AsApproximate(draft.DatesApproximate));
+            var attendees = string.Join(", ", leg.AttendeeKeys.Select(k => names.GetValueOrDefault(k, k))
+                .Concat(leg.OtherAttendeeIds.Select(id => string.Create(CultureInfo.InvariantCulture, $"person #{id}")))
+                .Order(StringComparer.Ordinal));
             var site = string.IsNullOrWhiteSpace(leg.Site) ? string.Empty : $" ({leg.Site.Trim()})";
             Put(fields, string.Create(CultureInfo.InvariantCulture, $"Leg {i + 1}"), $"{leg.City.Trim()}, {leg.Country.Trim()}{site}; {dates}; {attendees}");
         }
 
         var sources = draft.Sources.ToDictionary(s => s.Key, s => s.Title, StringComparer.Ordinal);
+        string SourceOf(string? key) => key is { Length: > 0 } && sources.TryGetValue(key, out var title) ? $" [source: {title.Trim()}]" : string.Empty;
         for (var i = 0; i < draft.Statements.Count; i++)
         {
             var s = draft.Statements[i];
-            var speaker = s.SpeakerKey is { } key ? names.GetValueOrDefault(key, key) : s.Attribution ?? string.Empty;
-            var source = s.SourceKey is { } sk && sources.TryGetValue(sk, out var title) ? $" [{title}]" : string.Empty;
-            Put(fields, string.Create(CultureInfo.InvariantCulture, $"Statement {i + 1}"), $"{speaker} ({s.Kind}): {s.Text.Trim()}{source}");
+            var speaker = s.SpeakerKey is { Length: > 0 } key ? names.GetValueOrDefault(key, key)
+                : s.SpeakerPersonId is { } personId ? s.SpeakerName ?? string.Create(CultureInfo.InvariantCulture, $"person #{personId}")
+                : null;
+            var attribution = string.IsNullOrWhiteSpace(s.Attribution) ? null : s.Attribution.Trim();
+            var who = (speaker, attribution) switch
+            {
+                ({ } person, { } body) => $"{person}, attributed to {body}",
+                ({ } person, null) => person,
+                (null, { } body) => body,
+                _ => string.Empty,
+            };
+            Put(fields, string.Create(CultureInfo.InvariantCulture, $"Statement {i + 1}"), $"{who} ({s.Kind}): {s.Text.Trim()}{SourceOf(s.SourceKey)}");
         }
 
         for (var i = 0; i < draft.Documents.Count; i++)
         {
             var d = draft.Documents[i];
-            Put(fields, string.Create(CultureInfo.InvariantCulture, $"Document {i + 1}"), $"{d.Title.Trim()} ({d.Kind}){(string.IsNullOrWhiteSpace(d.Summary) ? string.Empty : ": " + d.Summary.Trim())}");
+            var summary = string.IsNullOrWhiteSpace(d.Summary) ? string.Empty : ": " + d.Summary.Trim();
+            Put(fields, string.Create(CultureInfo.InvariantCulture, $"Document {i + 1}"), $"{d.Title.Trim()} ({d.Kind}){summary}{SourceOf(d.SourceKey)}");
         }
 
-        Put(fields, "Sources", string.Join("; ", draft.Sources.Select(s => string.IsNullOrWhiteSpace(s.Url) ? s.Title.Trim() : $"{s.Title.Trim()} <{s.Url.Trim()}>").Order(StringComparer.Ordinal)));
+        for (var i = 0; i < draft.Sources.Count; i++)
+        {
+            Put(fields, string.Create(CultureInfo.InvariantCulture, $"Source {i + 1}"), Source(draft.Sources[i]));
+        }
+
         Put(fields, "Topics", string.Join(", ", draft.TopicSlugs.Order(StringComparer.Ordinal)));
         return fields;
+    }
+
+    private static string Participant(ParticipantDraft p)
+    {
+        var text = p.DisplayName.Trim();
+        if (p.IsNew)
+        {
+            var otherNames = string.Join(" / ", new[] { p.NewNameZh, p.NewNameRu }.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!.Trim()));
+            text += otherNames.Length > 0 ? $" [new person: {otherNames}, {p.NewCountry}]" : $" [new person, {p.NewCountry}]";
+        }
+
+        return string.IsNullOrWhiteSpace(p.Role) ? text : $"{text} ({p.Role.Trim()})";
+    }
+
+    // Every field of a source: title, URL, outlet, publication date and the pasted text (by length and fingerprint,
+    // so a changed article shows as changed without copying it into the trail).
+    private static string Source(SourceDraft s)
+    {
+        var parts = new List<string> { string.IsNullOrWhiteSpace(s.Url) ? s.Title.Trim() : $"{s.Title.Trim()} <{s.Url.Trim()}>" };
+        if (!string.IsNullOrWhiteSpace(s.Outlet))
+        {
+            parts.Add(s.Outlet.Trim());
+        }
+
+        if (s.PublishedOn is { } published)
+        {
+            parts.Add("published " + published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        if (!string.IsNullOrWhiteSpace(s.Text))
+        {
+            var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(s.Text.Trim())))[..8];
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"pasted text of {s.Text.Trim().Length} characters (#{hash})"));
+        }
+
+        return string.Join("; ", parts);
     }
 
     /// <summary>Fields whose text differs, in a stable order (fields of <paramref name="before"/> first).</summary>

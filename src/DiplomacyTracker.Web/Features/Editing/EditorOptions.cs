@@ -2,6 +2,7 @@ using DiplomacyTracker.Data.Common;
 using DiplomacyTracker.Data.Documents;
 using DiplomacyTracker.Data.Events;
 using DiplomacyTracker.Data.Statements;
+using DiplomacyTracker.Web.Features.Shared;
 
 namespace DiplomacyTracker.Web.Features.Editing;
 
@@ -11,24 +12,12 @@ public sealed record Choice<T>(T Value, string Text);
 /// <summary>The fixed choices of the editor's drop-downs, in plain words.</summary>
 internal static class EditorOptions
 {
+    // Event types, statuses and sides read exactly as on the timeline and the event page (DisplayText).
     public static readonly IReadOnlyList<Choice<EventType>> Types =
-    [
-        new(EventType.StateVisit, "State visit"),
-        new(EventType.OfficialVisit, "Official visit"),
-        new(EventType.SummitSideline, "Meeting on a summit's sidelines"),
-        new(EventType.PartyTalks, "Party talks"),
-        new(EventType.ForeignMinistersMeeting, "Foreign ministers' meeting"),
-        new(EventType.Call, "Call"),
-        new(EventType.Other, "Other"),
-    ];
+        [.. Enum.GetValues<EventType>().Select(t => new Choice<EventType>(t, DisplayText.For(t)))];
 
     public static readonly IReadOnlyList<Choice<EventStatus>> Statuses =
-    [
-        new(EventStatus.Held, "Held"),
-        new(EventStatus.Announced, "Announced"),
-        new(EventStatus.Postponed, "Postponed"),
-        new(EventStatus.Cancelled, "Cancelled"),
-    ];
+        [.. Enum.GetValues<EventStatus>().Select(s => new Choice<EventStatus>(s, DisplayText.For(s)))];
 
     public static readonly IReadOnlyList<Choice<DatePrecision>> Precisions =
     [
@@ -39,12 +28,7 @@ internal static class EditorOptions
     ];
 
     public static readonly IReadOnlyList<Choice<Side>> Sides =
-    [
-        new(Side.Unknown, "Not known"),
-        new(Side.China, "China"),
-        new(Side.Russia, "Russia"),
-        new(Side.ThirdCountry, "Third country"),
-    ];
+        [.. Enum.GetValues<Side>().Select(s => new Choice<Side>(s, DisplayText.For(s)))];
 
     public static readonly IReadOnlyList<Choice<StatementKind>> StatementKinds =
     [

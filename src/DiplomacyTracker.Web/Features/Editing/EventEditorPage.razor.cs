@@ -32,6 +32,10 @@ public sealed partial class EventEditorPage
     private CancellationTokenSource? pendingDraftSave;
     private string? revealAfterRender;
     private string? editorName;
+    private bool loaded;
+    private int? loadedId;
+    private int formKey;
+    private bool moduleRequested;
 
     [Parameter]
     public int? Id { get; set; }
@@ -43,6 +47,8 @@ public sealed partial class EventEditorPage
     private IEnumerable<Choice<string>> ParticipantChoices =>
         draft!.Participants.Select((p, i) => new Choice<string>(p.Key, p.DisplayName is { Length: > 0 } name ? name : $"Participant {i + 1}"));
 
+    private const string OtherSpeakerPrefix = "person:";
+
     private IEnumerable<Choice<string>> SourceChoices =>
         draft!.Sources.Select((s, i) => new Choice<string>(s.Key, s.Title is { Length: > 0 } title ? title : $"Source {i + 1}"));
 
@@ -52,9 +58,46 @@ public sealed partial class EventEditorPage
         var options = await Queries.GetFilterOptionsAsync();
         people = options.Participants;
         topics = options.Topics;
+    }
+
+    // /events/new and /events/{id}/edit share this component: going from one to the other (the "Add visit" link on
+    // an edit page) only sets new parameters, so the draft is (re)loaded whenever the event changes.
+    protected override async Task OnParametersSetAsync()
+    {
+        if (loaded && loadedId == Id)
+        {
+            return;
+        }
+
+        loaded = true;
+        loadedId = Id;
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        pendingDraftSave?.Cancel();
+        draft = null;
+        version = default;
+        baseline = string.Empty;
+        dirty = false;
+        notFound = false;
+        showSummary = false;
+        errorMessage = null;
+        duplicates = null;
+        conflict = null;
+        storedDraft = null;
+        revealAfterRender = null;
+        formKey++;
         if (Id is { } id)
         {
             var existing = await Commands.GetForEditAsync(id);
+            if (id != Id)
+            {
+                // Parameters changed again while loading; that load wins.
+                return;
+            }
+
             if (existing is null)
             {
                 notFound = true;
@@ -70,6 +113,11 @@ public sealed partial class EventEditorPage
         }
 
         baseline = Serialize(draft);
+        if (module is not null)
+        {
+            // Not the first render: offer this event's stored draft (the first render does it once the script loads).
+            await OfferStoredDraftAsync();
+        }
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -87,16 +135,37 @@ public sealed partial class EventEditorPage
             }
         }
 
-        if (!firstRender || draft is null)
+        // Once a draft is on screen (the first render may still say "Loading…"), load the script and offer the stored draft.
+        if (moduleRequested || draft is null)
+        {
+            return;
+        }
+
+        moduleRequested = true;
+        try
+        {
+            module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/editing.js");
+        }
+        catch (JSException exception)
+        {
+            Logger.LogWarning(exception, "Could not load the editor script for event {EventId}", Id);
+            return;
+        }
+
+        await OfferStoredDraftAsync();
+    }
+
+    private async Task OfferStoredDraftAsync()
+    {
+        if (module is null || draft is null)
         {
             return;
         }
 
         try
         {
-            module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/editing.js");
             var json = await module.InvokeAsync<string?>("loadDraft", StorageKey);
-            if (json is not null && JsonSerializer.Deserialize<StoredDraft>(json, Json) is { Draft: not null } stored
+            if (json is not null && draft is not null && JsonSerializer.Deserialize<StoredDraft>(json, Json) is { Draft: not null } stored
                 && Serialize(stored.Draft) != baseline)
             {
                 storedDraft = stored;
@@ -281,7 +350,13 @@ public sealed partial class EventEditorPage
 
         foreach (var statement in draft.Statements.Where(s => s.SpeakerKey == participant.Key))
         {
+            // A recorded person stays the speaker of what they said, as a non-participant.
             statement.SpeakerKey = null;
+            if (participant.PersonId is > 0)
+            {
+                statement.SpeakerPersonId = participant.PersonId;
+                statement.SpeakerName = participant.PersonName;
+            }
         }
 
         MarkChanged();
@@ -346,6 +421,40 @@ public sealed partial class EventEditorPage
         foreach (var document in draft.Documents.Where(d => d.SourceKey == source.Key))
         {
             document.SourceKey = null;
+        }
+
+        MarkChanged();
+    }
+
+    // The speaker drop-down lists the participants, plus the statement's current speaker when that person is not a
+    // participant (a spokesperson, a minister quoted from afar), so the editor sees and keeps them.
+    private List<Choice<string>> SpeakerChoices(StatementDraft statement)
+    {
+        var choices = ParticipantChoices.ToList();
+        if (statement.SpeakerPersonId is { } id)
+        {
+            choices.Add(new(OtherSpeakerPrefix + id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{statement.SpeakerName ?? "Recorded person"} (not a participant)"));
+        }
+
+        return choices;
+    }
+
+    private static string? SpeakerValue(StatementDraft statement) =>
+        statement.SpeakerKey is { Length: > 0 } key ? key
+        : statement.SpeakerPersonId is { } id ? OtherSpeakerPrefix + id.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : null;
+
+    private void SetSpeaker(StatementDraft statement, string? value)
+    {
+        if (value is not null && value.StartsWith(OtherSpeakerPrefix, StringComparison.Ordinal))
+        {
+            statement.SpeakerKey = null;
+        }
+        else
+        {
+            statement.SpeakerKey = value;
+            statement.SpeakerPersonId = null;
+            statement.SpeakerName = null;
         }
 
         MarkChanged();
