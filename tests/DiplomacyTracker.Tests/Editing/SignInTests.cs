@@ -58,6 +58,21 @@ public sealed class SignInTests(EditingApp app) : IClassFixture<EditingApp>
         Assert.Equal("/", response.Headers.Location!.OriginalString);
     }
 
+    [Theory]
+    [InlineData("/\t/evil.example")]
+    [InlineData("/\n/evil.example")]
+    [InlineData("/events\r\nLocation: https://evil.example")]
+    [InlineData("/\u007f")]
+    [InlineData("//evil.example")]
+    [InlineData("/\\evil.example")]
+    public async Task Sign_in_with_an_unsafe_return_url_lands_on_the_home_page(string returnUrl)
+    {
+        using var client = app.CreateApiClient(apiKey: null);
+        var response = await EditingApp.PostSignInAsync(client, EditingApp.AdminEmail, EditingApp.AdminPassword, returnUrl);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
     private async Task<string> WaitForLogLineAsync(string text)
     {
         for (var attempt = 0; attempt < 50; attempt++)

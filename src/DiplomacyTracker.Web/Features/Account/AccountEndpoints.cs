@@ -54,8 +54,15 @@ internal static class AccountEndpoints
         return Results.LocalRedirect("/");
     }
 
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+    /// <summary>
+    /// Local under the rule LocalRedirect enforces (a path from the root, not "//" or "/\\", no control characters),
+    /// so a return URL that passes here never makes LocalRedirect throw after the sign-in succeeded.
+    /// </summary>
+    internal static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url)
+        && url[0] == '/'
+        && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Any(char.IsControl);
 
     internal sealed class SignInForm
     {
