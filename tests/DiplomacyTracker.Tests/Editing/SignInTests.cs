@@ -50,6 +50,19 @@ public sealed class SignInTests(EditingApp app) : IClassFixture<EditingApp>
     }
 
     [Fact]
+    public async Task Sign_out_without_the_antiforgery_token_is_refused_and_keeps_the_session()
+    {
+        using var client = await app.SignedInClientAsync(EditingApp.AdminEmail, EditingApp.AdminPassword);
+        var response = await client.PostAsync("/account/sign-out", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/events/new")).StatusCode);
+
+        var forged = await client.PostAsync("/account/sign-out", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = "forged" }));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/events/new")).StatusCode);
+    }
+
+    [Fact]
     public async Task Sign_in_only_returns_to_local_addresses()
     {
         using var client = app.CreateApiClient(apiKey: null);

@@ -1,10 +1,14 @@
 using DiplomacyTracker.Web.Hosting;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DiplomacyTracker.Web.Features.Account;
 
-/// <summary>Sign-in and sign-out as form posts (antiforgery checked by UseAntiforgery; sign-in rate limited).</summary>
+/// <summary>
+/// Sign-in and sign-out as form posts with an antiforgery token: UseAntiforgery checks sign-in (it binds the form);
+/// sign-out binds nothing, so it checks the token itself. Sign-in is rate limited.
+/// </summary>
 internal static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
@@ -42,8 +46,14 @@ internal static class AccountEndpoints
         return Results.Redirect($"/account/sign-in?error=missing&email={Uri.EscapeDataString(email)}&returnUrl={Uri.EscapeDataString(returnUrl)}");
     }
 
-    private static async Task<IResult> SignOutAsync(SignInManager<IdentityUser> signIn, ILoggerFactory loggerFactory, HttpContext context)
+    private static async Task<IResult> SignOutAsync(SignInManager<IdentityUser> signIn, IAntiforgery antiforgery, ILoggerFactory loggerFactory, HttpContext context)
     {
+        // Without this, any site could sign an editor out with a cross-site form post.
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The sign-out form has expired; reload the page and try again");
+        }
+
         var name = context.User.Identity?.Name;
         await signIn.SignOutAsync();
         if (name is not null)
