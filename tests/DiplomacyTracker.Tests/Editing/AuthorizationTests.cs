@@ -4,6 +4,7 @@ using DiplomacyTracker.Data.Events.Editing;
 using DiplomacyTracker.Web.Features.Editing;
 using DiplomacyTracker.Web.Hosting;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DiplomacyTracker.Tests.Editing;
@@ -89,6 +90,38 @@ public sealed class AuthorizationTests(EditingApp app) : IClassFixture<EditingAp
         var id = (await EditingApp.ReadJsonAsync(byKey)).GetProperty("id").GetInt32();
         var trail = await app.Commands.GetAuditTrailAsync(id);
         Assert.Equal("api:importer", Assert.Single(trail).UserName);
+    }
+
+    [Fact]
+    public async Task Cookie_writes_need_json_or_x_requested_with_so_a_cross_site_form_cannot_make_them_and_api_keys_need_neither()
+    {
+        var created = await app.Commands.CreateAsync(await app.ValidDraftAsync("Deleted for the CSRF test", year: 2045), EditingApp.AdminEmail);
+        var id = created.EventId!.Value;
+        Assert.Equal(EventCommandStatus.Saved, (await app.Commands.SoftDeleteAsync(id, EditingApp.AdminEmail)).Status);
+        using var editor = await app.SignedInClientAsync(EditingApp.AdminEmail, EditingApp.AdminPassword);
+
+        // What a cross-site form can send: no body, or a form body. Refused, and the event stays deleted.
+        Assert.Equal(HttpStatusCode.BadRequest, (await editor.PostAsync($"/api/events/{id}/restore", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await editor.PostAsync($"/api/events/{id}/restore", new FormUrlEncodedContent(new Dictionary<string, string>()))).StatusCode);
+        var textPlain = new StringContent("{}", System.Text.Encoding.UTF8, "text/plain");
+        Assert.Equal(HttpStatusCode.BadRequest, (await editor.PostAsync($"/api/events/{id}/restore", textPlain)).StatusCode);
+        await using (var db = app.Db())
+        {
+            Assert.True(db.Events.IgnoreQueryFilters().Single(e => e.Id == id).IsDeleted);
+        }
+
+        // A script may send either marker.
+        var restore = new HttpRequestMessage(HttpMethod.Post, $"/api/events/{id}/restore");
+        restore.Headers.Add("X-Requested-With", "fetch");
+        Assert.Equal(HttpStatusCode.OK, (await editor.SendAsync(restore)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await editor.DeleteAsync($"/api/events/{id}")).StatusCode);
+        var delete = new HttpRequestMessage(HttpMethod.Delete, $"/api/events/{id}") { Content = EditingApp.JsonBody(new { }) };
+        Assert.Equal(HttpStatusCode.NoContent, (await editor.SendAsync(delete)).StatusCode);
+
+        // An API key needs neither.
+        using var automation = app.CreateApiClient();
+        Assert.Equal(HttpStatusCode.OK, (await automation.PostAsync($"/api/events/{id}/restore", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await automation.DeleteAsync($"/api/events/{id}")).StatusCode);
     }
 
     [Theory]
