@@ -55,6 +55,12 @@ internal static class AccountEndpoints
         }
 
         var name = context.User.Identity?.Name;
+        // A new security stamp ends this user's open circuits (EditorGate refuses their next write) and other cookies.
+        if (context.User.Identity?.IsAuthenticated == true && await signIn.UserManager.GetUserAsync(context.User) is { } user)
+        {
+            await signIn.UserManager.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
         if (name is not null)
         {
