@@ -101,6 +101,8 @@ internal static class EditingSetup
             };
         });
 
+        // Open circuits drop a user whose security stamp changed; EditorGate re-checks the role on every write.
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<EditorGate>();
     }
 

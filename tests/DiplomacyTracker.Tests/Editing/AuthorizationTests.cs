@@ -4,6 +4,8 @@ using DiplomacyTracker.Data.Events.Editing;
 using DiplomacyTracker.Web.Features.Editing;
 using DiplomacyTracker.Web.Hosting;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DiplomacyTracker.Tests.Editing;
@@ -91,6 +93,38 @@ public sealed class AuthorizationTests(EditingApp app) : IClassFixture<EditingAp
         Assert.Equal("api:importer", Assert.Single(trail).UserName);
     }
 
+    [Fact]
+    public async Task Cookie_writes_need_json_or_x_requested_with_so_a_cross_site_form_cannot_make_them_and_api_keys_need_neither()
+    {
+        var created = await app.Commands.CreateAsync(await app.ValidDraftAsync("Deleted for the CSRF test", year: 2045), EditingApp.AdminEmail);
+        var id = created.EventId!.Value;
+        Assert.Equal(EventCommandStatus.Saved, (await app.Commands.SoftDeleteAsync(id, EditingApp.AdminEmail)).Status);
+        using var editor = await app.SignedInClientAsync(EditingApp.AdminEmail, EditingApp.AdminPassword);
+
+        // What a cross-site form can send: no body, or a form body. Refused, and the event stays deleted.
+        Assert.Equal(HttpStatusCode.BadRequest, (await editor.PostAsync($"/api/events/{id}/restore", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await editor.PostAsync($"/api/events/{id}/restore", new FormUrlEncodedContent(new Dictionary<string, string>()))).StatusCode);
+        var textPlain = new StringContent("{}", System.Text.Encoding.UTF8, "text/plain");
+        Assert.Equal(HttpStatusCode.BadRequest, (await editor.PostAsync($"/api/events/{id}/restore", textPlain)).StatusCode);
+        await using (var db = app.Db())
+        {
+            Assert.True(db.Events.IgnoreQueryFilters().Single(e => e.Id == id).IsDeleted);
+        }
+
+        // A script may send either marker.
+        var restore = new HttpRequestMessage(HttpMethod.Post, $"/api/events/{id}/restore");
+        restore.Headers.Add("X-Requested-With", "fetch");
+        Assert.Equal(HttpStatusCode.OK, (await editor.SendAsync(restore)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await editor.DeleteAsync($"/api/events/{id}")).StatusCode);
+        var delete = new HttpRequestMessage(HttpMethod.Delete, $"/api/events/{id}") { Content = EditingApp.JsonBody(new { }) };
+        Assert.Equal(HttpStatusCode.NoContent, (await editor.SendAsync(delete)).StatusCode);
+
+        // An API key needs neither.
+        using var automation = app.CreateApiClient();
+        Assert.Equal(HttpStatusCode.OK, (await automation.PostAsync($"/api/events/{id}/restore", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await automation.DeleteAsync($"/api/events/{id}")).StatusCode);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -123,12 +157,74 @@ public sealed class AuthorizationTests(EditingApp app) : IClassFixture<EditingAp
     [Fact]
     public async Task A_circuit_event_from_an_editor_is_allowed()
     {
-        var user = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, EditingApp.AdminEmail), new Claim(ClaimTypes.Role, EditingSetup.EditorRole)], "Identity.Application"));
+        var (_, user) = await CreateEditorAsync("circuit-editor@example.org");
         await using var scope = app.Services.CreateAsyncScope();
         var gate = ActivatorUtilities.CreateInstance<EditorGate>(scope.ServiceProvider, new FixedAuthenticationState(user));
+        Assert.Equal("circuit-editor@example.org", await gate.GetEditorNameAsync());
         var result = await gate.CreateAsync(await app.ValidDraftAsync("From the circuit", year: 2044));
         Assert.Equal(EventCommandStatus.Saved, result.Status);
+    }
+
+    [Fact]
+    public async Task A_circuit_whose_user_lost_the_editor_role_cannot_write_on_its_next_event()
+    {
+        // The circuit's principal still carries the Editor role claim; the database no longer does.
+        var (email, user) = await CreateEditorAsync("demoted-editor@example.org");
+        await using var scope = app.Services.CreateAsyncScope();
+        var gate = ActivatorUtilities.CreateInstance<EditorGate>(scope.ServiceProvider, new FixedAuthenticationState(user));
+        Assert.Equal(EventCommandStatus.Saved, (await gate.CreateAsync(await app.ValidDraftAsync("Before demotion", year: 2046))).Status);
+
+        await using (var admin = app.Services.CreateAsyncScope())
+        {
+            var users = admin.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+            Assert.True((await users.RemoveFromRoleAsync((await users.FindByEmailAsync(email))!, EditingSetup.EditorRole)).Succeeded);
+        }
+
+        var before = await app.CountEventsAsync();
+        Assert.True(user.IsInRole(EditingSetup.EditorRole));
+        Assert.Equal(EventCommandStatus.Forbidden, (await gate.CreateAsync(await app.ValidDraftAsync("After demotion", year: 2047))).Status);
+        Assert.Null(await gate.GetEditorNameAsync());
+        Assert.Equal(before, await app.CountEventsAsync());
+    }
+
+    [Fact]
+    public async Task A_circuit_whose_user_signed_out_elsewhere_cannot_write_on_its_next_event()
+    {
+        var (email, user) = await CreateEditorAsync("signed-out-editor@example.org");
+        await using var scope = app.Services.CreateAsyncScope();
+        var gate = ActivatorUtilities.CreateInstance<EditorGate>(scope.ServiceProvider, new FixedAuthenticationState(user));
+        Assert.Equal(email, await gate.GetEditorNameAsync());
+
+        using var client = await app.SignedInClientAsync(email, Password);
+        var token = await EditingApp.GetAntiforgeryTokenAsync(client, "/");
+        var signOut = await client.PostAsync("/account/sign-out", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+
+        var before = await app.CountEventsAsync();
+        Assert.Equal(EventCommandStatus.Forbidden, (await gate.CreateAsync(await app.ValidDraftAsync("After sign-out", year: 2048))).Status);
+        Assert.Equal(before, await app.CountEventsAsync());
+    }
+
+    [Fact]
+    public async Task Circuits_get_an_authentication_state_that_is_revalidated()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.IsAssignableFrom<Microsoft.AspNetCore.Components.Server.RevalidatingServerAuthenticationStateProvider>(
+            scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>());
+    }
+
+    private const string Password = "an editor passphrase";
+
+    /// <summary>A new editor, and the principal a circuit gets when they sign in (role and security stamp claims).</summary>
+    private async Task<(string Email, ClaimsPrincipal User)> CreateEditorAsync(string email)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
+        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, EditingSetup.EditorRole)).Succeeded);
+        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<IdentityUser>>().CreateAsync(user);
+        return (email, principal);
     }
 
     private async Task<int> AnyEventIdAsync()

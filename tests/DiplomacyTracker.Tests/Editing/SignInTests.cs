@@ -50,10 +50,38 @@ public sealed class SignInTests(EditingApp app) : IClassFixture<EditingApp>
     }
 
     [Fact]
+    public async Task Sign_out_without_the_antiforgery_token_is_refused_and_keeps_the_session()
+    {
+        using var client = await app.SignedInClientAsync(EditingApp.AdminEmail, EditingApp.AdminPassword);
+        var response = await client.PostAsync("/account/sign-out", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/events/new")).StatusCode);
+
+        var forged = await client.PostAsync("/account/sign-out", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = "forged" }));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/events/new")).StatusCode);
+    }
+
+    [Fact]
     public async Task Sign_in_only_returns_to_local_addresses()
     {
         using var client = app.CreateApiClient(apiKey: null);
         var response = await EditingApp.PostSignInAsync(client, EditingApp.AdminEmail, EditingApp.AdminPassword, returnUrl: "https://evil.example/");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("/\t/evil.example")]
+    [InlineData("/\n/evil.example")]
+    [InlineData("/events\r\nLocation: https://evil.example")]
+    [InlineData("/\u007f")]
+    [InlineData("//evil.example")]
+    [InlineData("/\\evil.example")]
+    public async Task Sign_in_with_an_unsafe_return_url_lands_on_the_home_page(string returnUrl)
+    {
+        using var client = app.CreateApiClient(apiKey: null);
+        var response = await EditingApp.PostSignInAsync(client, EditingApp.AdminEmail, EditingApp.AdminPassword, returnUrl);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.OriginalString);
     }

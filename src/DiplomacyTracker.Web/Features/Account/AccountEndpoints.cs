@@ -1,10 +1,14 @@
 using DiplomacyTracker.Web.Hosting;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DiplomacyTracker.Web.Features.Account;
 
-/// <summary>Sign-in and sign-out as form posts (antiforgery checked by UseAntiforgery; sign-in rate limited).</summary>
+/// <summary>
+/// Sign-in and sign-out as form posts with an antiforgery token: UseAntiforgery checks sign-in (it binds the form);
+/// sign-out binds nothing, so it checks the token itself. Sign-in is rate limited.
+/// </summary>
 internal static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
@@ -42,9 +46,21 @@ internal static class AccountEndpoints
         return Results.Redirect($"/account/sign-in?error=missing&email={Uri.EscapeDataString(email)}&returnUrl={Uri.EscapeDataString(returnUrl)}");
     }
 
-    private static async Task<IResult> SignOutAsync(SignInManager<IdentityUser> signIn, ILoggerFactory loggerFactory, HttpContext context)
+    private static async Task<IResult> SignOutAsync(SignInManager<IdentityUser> signIn, IAntiforgery antiforgery, ILoggerFactory loggerFactory, HttpContext context)
     {
+        // Without this, any site could sign an editor out with a cross-site form post.
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The sign-out form has expired; reload the page and try again");
+        }
+
         var name = context.User.Identity?.Name;
+        // A new security stamp ends this user's open circuits (EditorGate refuses their next write) and other cookies.
+        if (context.User.Identity?.IsAuthenticated == true && await signIn.UserManager.GetUserAsync(context.User) is { } user)
+        {
+            await signIn.UserManager.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
         if (name is not null)
         {
@@ -54,8 +70,15 @@ internal static class AccountEndpoints
         return Results.LocalRedirect("/");
     }
 
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+    /// <summary>
+    /// Local under the rule LocalRedirect enforces (a path from the root, not "//" or "/\\", no control characters),
+    /// so a return URL that passes here never makes LocalRedirect throw after the sign-in succeeded.
+    /// </summary>
+    internal static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url)
+        && url[0] == '/'
+        && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Any(char.IsControl);
 
     internal sealed class SignInForm
     {

@@ -1,25 +1,50 @@
+using System.Security.Claims;
 using DiplomacyTracker.Data.Events.Editing;
+using DiplomacyTracker.Web.Features.Account;
 using DiplomacyTracker.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace DiplomacyTracker.Web.Features.Editing;
 
 /// <summary>
 /// What the interactive editor pages call to write. Every call checks the circuit's user against the Editor policy
-/// on the server, so a forged component event from a reader (or a signed-out circuit) is refused like an API call.
+/// and, at the moment of the write, against the database (the user still exists, still has the Editor role, and the
+/// security stamp the circuit signed in with is current): a forged component event from a reader, or a write from a
+/// circuit whose user has since signed out or lost the role, is refused like an API call.
 /// </summary>
 public sealed class EditorGate(
     AuthenticationStateProvider authentication,
     IAuthorizationService authorization,
+    IServiceScopeFactory scopeFactory,
+    IOptions<IdentityOptions> identityOptions,
     EventCommands commands,
     ILogger<EditorGate> logger)
 {
+    /// <summary>The circuit user's name if they are an editor right now (per the database), else null.</summary>
     public async Task<string?> GetEditorNameAsync()
     {
         var state = await authentication.GetAuthenticationStateAsync();
-        var result = await authorization.AuthorizeAsync(state.User, EditingSetup.EditorPolicy);
-        return result.Succeeded ? state.User.Identity?.Name ?? "(editor)" : null;
+        return await GetCurrentEditorNameAsync(state.User);
+    }
+
+    private async Task<string?> GetCurrentEditorNameAsync(ClaimsPrincipal principal)
+    {
+        var result = await authorization.AuthorizeAsync(principal, EditingSetup.EditorPolicy);
+        if (!result.Succeeded)
+        {
+            return null;
+        }
+
+        // A fresh scope: the circuit's own DbContext would serve the user (and its stamp) from its cache.
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var user = await EditorRevalidation.FindCurrentUserAsync(users, identityOptions.Value, principal);
+        return user is not null && await users.IsInRoleAsync(user, EditingSetup.EditorRole)
+            ? principal.Identity?.Name ?? "(editor)"
+            : null;
     }
 
     public Task<EventCommandResult> CreateAsync(EventDraft draft, CancellationToken cancellationToken = default) =>
@@ -36,10 +61,10 @@ public sealed class EditorGate(
 
     private async Task<EventCommandResult> AsEditor(int? id, string action, Func<string, Task<EventCommandResult>> write)
     {
-        var user = await GetEditorNameAsync();
+        var state = await authentication.GetAuthenticationStateAsync();
+        var user = await GetCurrentEditorNameAsync(state.User);
         if (user is null)
         {
-            var state = await authentication.GetAuthenticationStateAsync();
             logger.LogWarning("Refused {Action} of event {EventId} for {User}: not an editor", action, id, state.User.Identity?.Name ?? "(anonymous)");
             return new EventCommandResult(EventCommandStatus.Forbidden, id);
         }

@@ -23,6 +23,7 @@ internal static class EventWriteApi
         var events = app.MapGroup("/api/events")
             .RequireAuthorization(EditingSetup.ApiEditorPolicy)
             .DisableAntiforgery()
+            .RequireNonFormRequestForCookies()
             .WithTags("Editing");
         events.MapPost("/", CreateAsync)
             .Accepts<EventDraft>("application/json")
