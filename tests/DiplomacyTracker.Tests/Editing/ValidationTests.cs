@@ -126,7 +126,10 @@ public sealed class ValidationTests(EditingApp app) : IClassFixture<EditingApp>
         var warned = await client.PostAsync("/api/events", EditingApp.JsonBody(again));
         Assert.Equal(HttpStatusCode.Conflict, warned.StatusCode);
         var duplicates = (await EditingApp.ReadJsonAsync(warned)).GetProperty("duplicates");
-        Assert.Equal(id, Assert.Single(duplicates.EnumerateArray()).GetProperty("id").GetInt32());
+        var duplicate = Assert.Single(duplicates.EnumerateArray());
+        Assert.Equal(id, duplicate.GetProperty("id").GetInt32());
+        // Dates come in the read API's shape, with their precision.
+        Assert.Equal("Day", duplicate.GetProperty("start").GetProperty("precision").GetString());
         Assert.Equal(count, await app.CountEventsAsync());
 
         // The editor saw the warning and saves anyway.

@@ -127,7 +127,7 @@ internal static class EventWriteApi
             statusCode: StatusCodes.Status409Conflict,
             title: "This looks like an event that already exists",
             detail: "Send \"ignoreDuplicates\": true to save it anyway.",
-            extensions: new Dictionary<string, object?> { ["duplicates"] = result.Duplicates!.Select(d => new { d.Id, d.Title, start = d.Start.ToIso(), end = d.End.ToIso() }) }),
+            extensions: new Dictionary<string, object?> { ["duplicates"] = result.Duplicates }),
         EventCommandStatus.Conflict => Results.Problem(
             statusCode: StatusCodes.Status409Conflict,
             title: "Someone else changed this event",
