@@ -50,9 +50,9 @@ if [ "${BENCH_SKIP_BUILD:-0}" != "1" ]; then
   dotnet build "$root/src/DiplomacyTracker.Web" -c Release -nologo -clp:ErrorsOnly -v q
   dotnet build "$root/tests/DiplomacyTracker.DataGenerator" -c Release -nologo -clp:ErrorsOnly -v q
 fi
-# bin/Release/<target framework>/<runtime identifier>/: self-contained apps with their native launcher.
-web_exe=$(ls "$root"/src/DiplomacyTracker.Web/bin/Release/*/*/DiplomacyTracker.Web 2>/dev/null | head -n1 || true)
-gen_exe=$(ls "$root"/tests/DiplomacyTracker.DataGenerator/bin/Release/*/*/DiplomacyTracker.DataGenerator 2>/dev/null | head -n1 || true)
+# bin/Release/<target framework>/: framework-dependent apps with their native launcher.
+web_exe=$(ls "$root"/src/DiplomacyTracker.Web/bin/Release/net*/DiplomacyTracker.Web 2>/dev/null | head -n1 || true)
+gen_exe=$(ls "$root"/tests/DiplomacyTracker.DataGenerator/bin/Release/net*/DiplomacyTracker.DataGenerator 2>/dev/null | head -n1 || true)
 [ -x "$web_exe" ] && [ -x "$gen_exe" ] || { echo "The Release build did not produce the app and the generator." >&2; exit 1; }
 web_dir=$(dirname "$web_exe")
 

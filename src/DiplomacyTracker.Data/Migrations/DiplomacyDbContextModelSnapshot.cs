@@ -16,7 +16,7 @@ namespace DiplomacyTracker.Data.Migrations
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "9.0.22");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.13");
 
             modelBuilder.Entity("DiplomacyTracker.Data.Auditing.AuditEntry", b =>
                 {
@@ -158,8 +158,10 @@ namespace DiplomacyTracker.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
-                    b.ComplexProperty<Dictionary<string, object>>("End", "DiplomacyTracker.Data.Events.Event.End#PartialDate", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "End", "DiplomacyTracker.Data.Events.Event.End#PartialDate", b1 =>
                         {
+                            b1.IsRequired();
+
                             b1.Property<int?>("Day")
                                 .HasColumnType("INTEGER");
 
@@ -176,8 +178,10 @@ namespace DiplomacyTracker.Data.Migrations
                                 .HasColumnType("INTEGER");
                         });
 
-                    b.ComplexProperty<Dictionary<string, object>>("Start", "DiplomacyTracker.Data.Events.Event.Start#PartialDate", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Start", "DiplomacyTracker.Data.Events.Event.Start#PartialDate", b1 =>
                         {
+                            b1.IsRequired();
+
                             b1.Property<int?>("Day")
                                 .HasColumnType("INTEGER");
 
@@ -244,8 +248,10 @@ namespace DiplomacyTracker.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.ComplexProperty<Dictionary<string, object>>("End", "DiplomacyTracker.Data.Events.EventLeg.End#PartialDate", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "End", "DiplomacyTracker.Data.Events.EventLeg.End#PartialDate", b1 =>
                         {
+                            b1.IsRequired();
+
                             b1.Property<int?>("Day")
                                 .HasColumnType("INTEGER");
 
@@ -262,8 +268,10 @@ namespace DiplomacyTracker.Data.Migrations
                                 .HasColumnType("INTEGER");
                         });
 
-                    b.ComplexProperty<Dictionary<string, object>>("Start", "DiplomacyTracker.Data.Events.EventLeg.Start#PartialDate", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Start", "DiplomacyTracker.Data.Events.EventLeg.Start#PartialDate", b1 =>
                         {
+                            b1.IsRequired();
+
                             b1.Property<int?>("Day")
                                 .HasColumnType("INTEGER");
 
@@ -437,8 +445,10 @@ namespace DiplomacyTracker.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
-                    b.ComplexProperty<Dictionary<string, object>>("PublishedOn", "DiplomacyTracker.Data.Sources.Source.PublishedOn#PartialDate", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "PublishedOn", "DiplomacyTracker.Data.Sources.Source.PublishedOn#PartialDate", b1 =>
                         {
+                            b1.IsRequired();
+
                             b1.Property<int?>("Day")
                                 .HasColumnType("INTEGER");
 

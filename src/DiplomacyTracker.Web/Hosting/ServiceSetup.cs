@@ -67,8 +67,7 @@ internal static class ServiceSetup
 
     public static void UseDiplomacyPipeline(this WebApplication app)
     {
-        // Outermost, so it sees the final status code the exception handler sets.
-        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseDiplomacyRequestLogging();
         if (!app.Environment.IsDevelopment())
         {
             // API callers get RFC 7807 problem details; people get the friendly error page.
@@ -76,6 +75,8 @@ internal static class ServiceSetup
             app.UseWhen(context => !IsApi(context), pages => pages.UseExceptionHandler("/error", createScopeForErrors: true));
         }
 
+        // Addresses nothing answers get the "not found" page (pages call NavigationManager.NotFound() for a missing
+        // event, which renders the same page).
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseDiplomacyEditing();
         app.UseAntiforgery();

@@ -79,11 +79,11 @@ public sealed class StartupTests(DiplomacyAppFactory app) : IClassFixture<Diplom
         for (var attempt = 0; attempt < 50 && line is null; attempt++)
         {
             await Task.Delay(100);
-            line = ReadLogLines().FirstOrDefault(l => l.Contains("\"Path\":\"/health\"", StringComparison.Ordinal) && l.Contains("\"StatusCode\":200", StringComparison.Ordinal));
+            line = ReadLogLines().FirstOrDefault(l => l.Contains("\"RequestPath\":\"/health\"", StringComparison.Ordinal) && l.Contains("\"StatusCode\":200", StringComparison.Ordinal));
         }
 
         Assert.NotNull(line);
-        Assert.Contains("\"Method\":\"GET\"", line, StringComparison.Ordinal);
+        Assert.Contains("\"RequestMethod\":\"GET\"", line, StringComparison.Ordinal);
         Assert.Contains("\"Elapsed\":", line, StringComparison.Ordinal);
         // The query string is not logged, and neither is the connection string.
         Assert.DoesNotContain("probe=", line, StringComparison.Ordinal);
