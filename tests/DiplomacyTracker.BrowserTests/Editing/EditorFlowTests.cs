@@ -148,7 +148,7 @@ public sealed partial class EditorFlowTests(EditingBrowserFixture fixture) : Bro
                 Participants = [new Data.Events.Editing.ParticipantDraft { Key = "xi", PersonId = xi }],
                 Legs = [new Data.Events.Editing.LegDraft { City = "Astana", Country = "Kazakhstan" }],
             }, EditingBrowserFixture.AdminEmail);
-            Assert.True(existing.Succeeded);
+            Assert.IsType<Data.Events.Editing.EventCommandResult.Saved>(existing);
         }
 
         var before = await CountEventsAsync();

@@ -15,7 +15,7 @@ public sealed class RecentlyDeletedTests(EditingBrowserFixture fixture) : Browse
         var queries = Fixture.KestrelServices.GetRequiredService<EventQueries>();
         var commands = Fixture.KestrelServices.GetRequiredService<EventCommands>();
         var victim = (await queries.SearchAsync(new EventFilter(), 1, 1)).Items[0];
-        Assert.Equal(EventCommandStatus.Saved, (await commands.SoftDeleteAsync(victim.Id, EditingBrowserFixture.AdminEmail)).Status);
+        Assert.IsType<EventCommandResult.Saved>(await commands.SoftDeleteAsync(victim.Id, EditingBrowserFixture.AdminEmail));
 
         await EditingBrowserFixture.SignInAsync(page, "/events/deleted");
         await WaitForCircuitAsync(page);

@@ -96,9 +96,9 @@ public sealed class AuthorizationTests(EditingApp app) : IClassFixture<EditingAp
     [Fact]
     public async Task Cookie_writes_need_json_or_x_requested_with_so_a_cross_site_form_cannot_make_them_and_api_keys_need_neither()
     {
-        var created = await app.Commands.CreateAsync(await app.ValidDraftAsync("Deleted for the CSRF test", year: 2045), EditingApp.AdminEmail);
-        var id = created.EventId!.Value;
-        Assert.Equal(EventCommandStatus.Saved, (await app.Commands.SoftDeleteAsync(id, EditingApp.AdminEmail)).Status);
+        var created = Assert.IsType<EventCommandResult.Saved>(await app.Commands.CreateAsync(await app.ValidDraftAsync("Deleted for the CSRF test", year: 2045), EditingApp.AdminEmail));
+        var id = created.EventId;
+        Assert.IsType<EventCommandResult.Saved>(await app.Commands.SoftDeleteAsync(id, EditingApp.AdminEmail));
         using var editor = await app.SignedInClientAsync(EditingApp.AdminEmail, EditingApp.AdminPassword);
 
         // What a cross-site form can send: no body, or a form body. Refused, and the event stays deleted.
@@ -141,11 +141,11 @@ public sealed class AuthorizationTests(EditingApp app) : IClassFixture<EditingAp
         var before = await app.CountEventsAsync();
 
         Assert.Null(await gate.GetEditorNameAsync());
-        Assert.Equal(EventCommandStatus.Forbidden, (await gate.CreateAsync(await app.ValidDraftAsync("Forged", year: 2043))).Status);
-        Assert.Equal(EventCommandStatus.Forbidden, (await gate.DeleteAsync(id)).Status);
+        Assert.IsType<EventCommandResult.Forbidden>(await gate.CreateAsync(await app.ValidDraftAsync("Forged", year: 2043)));
+        Assert.IsType<EventCommandResult.Forbidden>(await gate.DeleteAsync(id));
         var editable = await app.Commands.GetForEditAsync(id);
         editable!.Draft.Title = "Forged title";
-        Assert.Equal(EventCommandStatus.Forbidden, (await gate.UpdateAsync(id, editable.Draft, editable.Version)).Status);
+        Assert.IsType<EventCommandResult.Forbidden>(await gate.UpdateAsync(id, editable.Draft, editable.Version));
 
         Assert.Equal(before, await app.CountEventsAsync());
         await using var db = app.Db();
@@ -161,8 +161,7 @@ public sealed class AuthorizationTests(EditingApp app) : IClassFixture<EditingAp
         await using var scope = app.Services.CreateAsyncScope();
         var gate = ActivatorUtilities.CreateInstance<EditorGate>(scope.ServiceProvider, new FixedAuthenticationState(user));
         Assert.Equal("circuit-editor@example.org", await gate.GetEditorNameAsync());
-        var result = await gate.CreateAsync(await app.ValidDraftAsync("From the circuit", year: 2044));
-        Assert.Equal(EventCommandStatus.Saved, result.Status);
+        var result = Assert.IsType<EventCommandResult.Saved>(await gate.CreateAsync(await app.ValidDraftAsync("From the circuit", year: 2044)));
     }
 
     [Fact]
@@ -172,7 +171,7 @@ public sealed class AuthorizationTests(EditingApp app) : IClassFixture<EditingAp
         var (email, user) = await CreateEditorAsync("demoted-editor@example.org");
         await using var scope = app.Services.CreateAsyncScope();
         var gate = ActivatorUtilities.CreateInstance<EditorGate>(scope.ServiceProvider, new FixedAuthenticationState(user));
-        Assert.Equal(EventCommandStatus.Saved, (await gate.CreateAsync(await app.ValidDraftAsync("Before demotion", year: 2046))).Status);
+        Assert.IsType<EventCommandResult.Saved>(await gate.CreateAsync(await app.ValidDraftAsync("Before demotion", year: 2046)));
 
         await using (var admin = app.Services.CreateAsyncScope())
         {
@@ -182,7 +181,7 @@ public sealed class AuthorizationTests(EditingApp app) : IClassFixture<EditingAp
 
         var before = await app.CountEventsAsync();
         Assert.True(user.IsInRole(EditingSetup.EditorRole));
-        Assert.Equal(EventCommandStatus.Forbidden, (await gate.CreateAsync(await app.ValidDraftAsync("After demotion", year: 2047))).Status);
+        Assert.IsType<EventCommandResult.Forbidden>(await gate.CreateAsync(await app.ValidDraftAsync("After demotion", year: 2047)));
         Assert.Null(await gate.GetEditorNameAsync());
         Assert.Equal(before, await app.CountEventsAsync());
     }
@@ -201,7 +200,7 @@ public sealed class AuthorizationTests(EditingApp app) : IClassFixture<EditingAp
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
 
         var before = await app.CountEventsAsync();
-        Assert.Equal(EventCommandStatus.Forbidden, (await gate.CreateAsync(await app.ValidDraftAsync("After sign-out", year: 2048))).Status);
+        Assert.IsType<EventCommandResult.Forbidden>(await gate.CreateAsync(await app.ValidDraftAsync("After sign-out", year: 2048)));
         Assert.Equal(before, await app.CountEventsAsync());
     }
 

@@ -13,8 +13,7 @@ public sealed class EditorWordingTests(EditingApp app) : IClassFixture<EditingAp
         var draft = await app.ValidDraftAsync("Wording check call", year: 2048);
         draft.Type = EventType.Call;
         draft.HostSide = Data.Common.Side.Unknown;
-        var created = await app.Commands.CreateAsync(draft, EditingApp.AdminEmail);
-        Assert.Equal(EventCommandStatus.Saved, created.Status);
+        var created = Assert.IsType<EventCommandResult.Saved>(await app.Commands.CreateAsync(draft, EditingApp.AdminEmail));
 
         using var client = await app.SignedInClientAsync(EditingApp.AdminEmail, EditingApp.AdminPassword);
         var eventPage = await client.GetStringAsync($"/events/{created.EventId}");

@@ -20,8 +20,7 @@ public sealed class EventCommandsTests(EditingApp app) : IClassFixture<EditingAp
         draft.Legs[1].AttendeeKeys.Add("new");
         draft.TopicSlugs = [(await FirstTopicSlugAsync())];
 
-        var result = await app.Commands.CreateAsync(draft, EditingApp.AdminEmail);
-        Assert.Equal(EventCommandStatus.Saved, result.Status);
+        var result = Assert.IsType<EventCommandResult.Saved>(await app.Commands.CreateAsync(draft, EditingApp.AdminEmail));
 
         var found = await Queries.SearchAsync(new EventFilter { YearFrom = 2034, YearTo = 2034, Venue = "Kazan", Participant = "xi-jinping" }, 1, 50);
         var summary = Assert.Single(found.Items);
@@ -29,7 +28,7 @@ public sealed class EventCommandsTests(EditingApp app) : IClassFixture<EditingAp
         Assert.Equal(["Moscow", "Kazan"], summary.Legs.Select(l => l.City));
         Assert.Contains(summary.Participants, p => p.Person.Name == "Ivan Testov" && p.Role == "Governor");
 
-        var details = await Queries.GetAsync(result.EventId!.Value);
+        var details = await Queries.GetAsync(result.EventId);
         Assert.Equal("1–4 March 2034", Data.Common.PartialDate.FormatRange(details!.Start, details.End));
         Assert.Contains(details.Legs[1].Attendees, a => a.Name == "Ivan Testov");
         Assert.Equal("We had good talks.", Assert.Single(details.Statements).Text);
@@ -42,19 +41,18 @@ public sealed class EventCommandsTests(EditingApp app) : IClassFixture<EditingAp
     [Fact]
     public async Task Second_save_with_an_old_version_is_a_conflict_showing_what_differs_and_overwrites_nothing()
     {
-        var created = await app.Commands.CreateAsync(await app.ValidDraftAsync("Conflicted visit", year: 2035), EditingApp.AdminEmail);
-        var first = await app.Commands.GetForEditAsync(created.EventId!.Value);
-        var second = await app.Commands.GetForEditAsync(created.EventId!.Value);
+        var created = Assert.IsType<EventCommandResult.Saved>(await app.Commands.CreateAsync(await app.ValidDraftAsync("Conflicted visit", year: 2035), EditingApp.AdminEmail));
+        var first = await app.Commands.GetForEditAsync(created.EventId);
+        var second = await app.Commands.GetForEditAsync(created.EventId);
 
         first!.Draft.Title = "Title from editor one";
-        Assert.Equal(EventCommandStatus.Saved, (await app.Commands.UpdateAsync(first.Id, first.Draft, first.Version, "one@example.org")).Status);
+        Assert.IsType<EventCommandResult.Saved>(await app.Commands.UpdateAsync(first.Id, first.Draft, first.Version, "one@example.org"));
 
         second!.Draft.Summary = "Summary from editor two";
-        var conflict = await app.Commands.UpdateAsync(second.Id, second.Draft, second.Version, "two@example.org");
+        var conflict = Assert.IsType<EventCommandResult.Conflict>(await app.Commands.UpdateAsync(second.Id, second.Draft, second.Version, "two@example.org"));
 
-        Assert.Equal(EventCommandStatus.Conflict, conflict.Status);
-        Assert.Contains(conflict.Changes!, c => c.Field == "Title" && c.Before == "Conflicted visit" && c.After == "Title from editor one");
-        Assert.Contains(conflict.Changes!, c => c.Field == "Summary" && c.Before == "Summary from editor two");
+        Assert.Contains(conflict.Changes, c => c.Field == "Title" && c.Before == "Conflicted visit" && c.After == "Title from editor one");
+        Assert.Contains(conflict.Changes, c => c.Field == "Summary" && c.Before == "Summary from editor two");
         Assert.Equal("Title from editor one", conflict.Current!.Draft.Title);
         var saved = await Queries.GetAsync(first.Id);
         Assert.Equal("Title from editor one", saved!.Title);
@@ -64,24 +62,23 @@ public sealed class EventCommandsTests(EditingApp app) : IClassFixture<EditingAp
     [Fact]
     public async Task Changing_only_a_leg_renews_the_version_so_a_stale_editor_still_conflicts()
     {
-        var created = await app.Commands.CreateAsync(await app.ValidDraftAsync("Leg-only change", year: 2036), EditingApp.AdminEmail);
-        var first = await app.Commands.GetForEditAsync(created.EventId!.Value);
-        var stale = await app.Commands.GetForEditAsync(created.EventId!.Value);
+        var created = Assert.IsType<EventCommandResult.Saved>(await app.Commands.CreateAsync(await app.ValidDraftAsync("Leg-only change", year: 2036), EditingApp.AdminEmail));
+        var first = await app.Commands.GetForEditAsync(created.EventId);
+        var stale = await app.Commands.GetForEditAsync(created.EventId);
         first!.Draft.Legs[1].City = "Sochi";
-        var saved = await app.Commands.UpdateAsync(first.Id, first.Draft, first.Version, "one@example.org");
-        Assert.Equal(EventCommandStatus.Saved, saved.Status);
+        var saved = Assert.IsType<EventCommandResult.Saved>(await app.Commands.UpdateAsync(first.Id, first.Draft, first.Version, "one@example.org"));
         Assert.NotEqual(first.Version, saved.Version);
 
         stale!.Draft.Title = "Stale title";
-        Assert.Equal(EventCommandStatus.Conflict, (await app.Commands.UpdateAsync(stale.Id, stale.Draft, stale.Version, "two@example.org")).Status);
+        Assert.IsType<EventCommandResult.Conflict>(await app.Commands.UpdateAsync(stale.Id, stale.Draft, stale.Version, "two@example.org"));
     }
 
     [Fact]
     public async Task Api_update_needs_the_version_and_answers_409_with_the_changes_on_conflict()
     {
         using var client = app.CreateApiClient();
-        var created = await app.Commands.CreateAsync(await app.ValidDraftAsync("Api conflict", year: 2037), EditingApp.AdminEmail);
-        var editable = await app.Commands.GetForEditAsync(created.EventId!.Value);
+        var created = Assert.IsType<EventCommandResult.Saved>(await app.Commands.CreateAsync(await app.ValidDraftAsync("Api conflict", year: 2037), EditingApp.AdminEmail));
+        var editable = await app.Commands.GetForEditAsync(created.EventId);
         editable!.Draft.Title = "Changed over the API";
 
         var noVersion = await client.PutAsync($"/api/events/{editable.Id}", EditingApp.JsonBody(editable.Draft));
@@ -105,8 +102,8 @@ public sealed class EventCommandsTests(EditingApp app) : IClassFixture<EditingAp
     public async Task Delete_is_soft_listed_as_recently_deleted_and_can_be_undone()
     {
         using var client = app.CreateApiClient();
-        var created = await app.Commands.CreateAsync(await app.ValidDraftAsync("Deleted then restored", year: 2038), EditingApp.AdminEmail);
-        var id = created.EventId!.Value;
+        var created = Assert.IsType<EventCommandResult.Saved>(await app.Commands.CreateAsync(await app.ValidDraftAsync("Deleted then restored", year: 2038), EditingApp.AdminEmail));
+        var id = created.EventId;
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/events/{id}")).StatusCode);
         Assert.Null(await Queries.GetAsync(id));
@@ -119,8 +116,7 @@ public sealed class EventCommandsTests(EditingApp app) : IClassFixture<EditingAp
             Assert.Equal(2, await db.EventLegs.IgnoreQueryFilters().CountAsync(l => l.EventId == id));
         }
 
-        var restored = await app.Commands.RestoreAsync(id, EditingApp.AdminEmail);
-        Assert.Equal(EventCommandStatus.Saved, restored.Status);
+        var restored = Assert.IsType<EventCommandResult.Saved>(await app.Commands.RestoreAsync(id, EditingApp.AdminEmail));
         Assert.Equal("Deleted then restored", (await Queries.GetAsync(id))!.Title);
         Assert.Equal(2, (await Queries.GetAsync(id))!.Legs.Count);
         Assert.DoesNotContain(await app.Commands.ListRecentlyDeletedAsync(), d => d.Id == id);
@@ -130,8 +126,8 @@ public sealed class EventCommandsTests(EditingApp app) : IClassFixture<EditingAp
     [Fact]
     public async Task Every_create_edit_delete_and_restore_is_audited_with_who_when_and_the_field_diff()
     {
-        var created = await app.Commands.CreateAsync(await app.ValidDraftAsync("Audited visit", year: 2039), "creator@example.org");
-        var id = created.EventId!.Value;
+        var created = Assert.IsType<EventCommandResult.Saved>(await app.Commands.CreateAsync(await app.ValidDraftAsync("Audited visit", year: 2039), "creator@example.org"));
+        var id = created.EventId;
         var editable = await app.Commands.GetForEditAsync(id);
         editable!.Draft.Title = "Audited visit, renamed";
         editable.Draft.Legs[0].City = "St Petersburg";
@@ -154,14 +150,13 @@ public sealed class EventCommandsTests(EditingApp app) : IClassFixture<EditingAp
     {
         var draft = await app.ValidDraftAsync("Small edits", year: 2049);
         draft.Sources.Add(new SourceDraft { Key = "b", Title = "Second report", Url = "https://example.org/second" });
-        var created = await app.Commands.CreateAsync(draft, EditingApp.AdminEmail);
-        var id = created.EventId!.Value;
+        var created = Assert.IsType<EventCommandResult.Saved>(await app.Commands.CreateAsync(draft, EditingApp.AdminEmail));
+        var id = created.EventId;
 
         // The statement keeps its speaker and gains an attribution.
         var editable = await app.Commands.GetForEditAsync(id);
         editable!.Draft.Statements[0].Attribution = "Chinese foreign ministry readout";
-        var saved = await app.Commands.UpdateAsync(id, editable.Draft, editable.Version, "editor@example.org");
-        Assert.Equal(EventCommandStatus.Saved, saved.Status);
+        var saved = Assert.IsType<EventCommandResult.Saved>(await app.Commands.UpdateAsync(id, editable.Draft, editable.Version, "editor@example.org"));
         Assert.NotEqual(editable.Version, saved.Version);
         var statement = Assert.Single((await Queries.GetAsync(id))!.Statements);
         Assert.Equal("Chinese foreign ministry readout", statement.Attribution);
@@ -173,34 +168,31 @@ public sealed class EventCommandsTests(EditingApp app) : IClassFixture<EditingAp
         // The document moves to the other source.
         editable = await app.Commands.GetForEditAsync(id);
         editable!.Draft.Documents[0].SourceKey = editable.Draft.Sources.Single(s => s.Title == "Second report").Key;
-        saved = await app.Commands.UpdateAsync(id, editable.Draft, editable.Version, "editor@example.org");
-        Assert.Equal(EventCommandStatus.Saved, saved.Status);
+        saved = Assert.IsType<EventCommandResult.Saved>(await app.Commands.UpdateAsync(id, editable.Draft, editable.Version, "editor@example.org"));
         Assert.NotEqual(editable.Version, saved.Version);
         Assert.Equal("Second report", Assert.Single((await Queries.GetAsync(id))!.Documents).Source?.Title);
-        Assert.Equal("Document 1", Assert.Single(saved.Changes!).Field);
+        Assert.Equal("Document 1", Assert.Single(saved.Changes).Field);
         Assert.Equal(2, (await app.Commands.GetAuditTrailAsync(id)).Count(a => a.Action == AuditAction.Updated));
     }
 
     [Fact]
     public async Task A_source_shared_by_two_events_is_only_linked_by_an_event_save_and_never_changed()
     {
-        var a = await app.Commands.CreateAsync(await app.ValidDraftAsync("Shares a source, A", year: 2051), EditingApp.AdminEmail);
-        var sourceId = Assert.Single((await Queries.GetAsync(a.EventId!.Value))!.Sources).Id;
+        var a = Assert.IsType<EventCommandResult.Saved>(await app.Commands.CreateAsync(await app.ValidDraftAsync("Shares a source, A", year: 2051), EditingApp.AdminEmail));
+        var sourceId = Assert.Single((await Queries.GetAsync(a.EventId))!.Sources).Id;
         var draftB = await app.ValidDraftAsync("Shares a source, B", year: 2052);
         draftB.Sources = [new SourceDraft { Key = "a", SourceId = sourceId }];
-        var b = await app.Commands.CreateAsync(draftB, EditingApp.AdminEmail);
-        Assert.Equal(EventCommandStatus.Saved, b.Status);
-        var bId = b.EventId!.Value;
+        var b = Assert.IsType<EventCommandResult.Saved>(await app.Commands.CreateAsync(draftB, EditingApp.AdminEmail));
+        var bId = b.EventId;
         Assert.Equal(sourceId, Assert.Single((await Queries.GetAsync(bId))!.Sources).Id);
 
         // Changing the shared source's details from event B is refused, with a message on each field, and changes nothing.
         var editable = await app.Commands.GetForEditAsync(bId);
         editable!.Draft.Sources[0].Title = "Retitled from event B";
         editable.Draft.Sources[0].Outlet = "Another outlet";
-        var refused = await app.Commands.UpdateAsync(bId, editable.Draft, editable.Version, "editor@example.org");
-        Assert.Equal(EventCommandStatus.Invalid, refused.Status);
-        Assert.Contains("Sources[0].Title", refused.Errors!.Keys);
-        Assert.Contains("Sources[0].Outlet", refused.Errors!.Keys);
+        var refused = Assert.IsType<EventCommandResult.Invalid>(await app.Commands.UpdateAsync(bId, editable.Draft, editable.Version, "editor@example.org"));
+        Assert.Contains("Sources[0].Title", refused.Errors.Keys);
+        Assert.Contains("Sources[0].Outlet", refused.Errors.Keys);
 
         using var client = app.CreateApiClient();
         var put = new HttpRequestMessage(HttpMethod.Put, $"/api/events/{bId}") { Content = EditingApp.JsonBody(editable.Draft) };
@@ -212,8 +204,8 @@ public sealed class EventCommandsTests(EditingApp app) : IClassFixture<EditingAp
         // Saving B with the source as loaded links it and leaves it alone.
         editable = await app.Commands.GetForEditAsync(bId);
         editable!.Draft.Title = "Shares a source, B renamed";
-        Assert.Equal(EventCommandStatus.Saved, (await app.Commands.UpdateAsync(bId, editable.Draft, editable.Version, "editor@example.org")).Status);
-        foreach (var id in new[] { a.EventId!.Value, bId })
+        Assert.IsType<EventCommandResult.Saved>(await app.Commands.UpdateAsync(bId, editable.Draft, editable.Version, "editor@example.org"));
+        foreach (var id in new[] { a.EventId, bId })
         {
             var source = Assert.Single((await Queries.GetAsync(id))!.Sources);
             Assert.Equal("Report of the visit", source.Title);
@@ -236,9 +228,8 @@ public sealed class EventCommandsTests(EditingApp app) : IClassFixture<EditingAp
             Assert.True(errors.Count == 0, $"Seeded event {id} does not load as a valid draft: {string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))}");
 
             editable.Draft.Title = before!.Title + " (renamed)";
-            var result = await app.Commands.UpdateAsync(id, editable.Draft, editable.Version, "renamer@example.org");
-            Assert.Equal(EventCommandStatus.Saved, result.Status);
-            Assert.Equal("Title", Assert.Single(result.Changes!).Field);
+            var result = Assert.IsType<EventCommandResult.Saved>(await app.Commands.UpdateAsync(id, editable.Draft, editable.Version, "renamer@example.org"));
+            Assert.Equal("Title", Assert.Single(result.Changes).Field);
 
             var after = await Queries.GetAsync(id);
             Assert.Equal(before.Title + " (renamed)", after!.Title);
@@ -259,12 +250,11 @@ public sealed class EventCommandsTests(EditingApp app) : IClassFixture<EditingAp
         draft.Legs.ForEach(l => { l.StartDate = null; l.EndDate = null; });
         draft.DatesApproximate = true;
         draft.DateNote = "The article prints only the month.";
-        var created = await app.Commands.CreateAsync(draft, EditingApp.AdminEmail);
-        Assert.Equal(EventCommandStatus.Saved, created.Status);
+        var created = Assert.IsType<EventCommandResult.Saved>(await app.Commands.CreateAsync(draft, EditingApp.AdminEmail));
 
-        var editable = await app.Commands.GetForEditAsync(created.EventId!.Value);
+        var editable = await app.Commands.GetForEditAsync(created.EventId);
         editable!.Draft.Title = "Approximate visit, renamed";
-        Assert.Equal(EventCommandStatus.Saved, (await app.Commands.UpdateAsync(editable.Id, editable.Draft, editable.Version, EditingApp.AdminEmail)).Status);
+        Assert.IsType<EventCommandResult.Saved>(await app.Commands.UpdateAsync(editable.Id, editable.Draft, editable.Version, EditingApp.AdminEmail));
 
         var saved = await Queries.GetAsync(editable.Id);
         Assert.Equal("c. March 2046", saved!.Start.ToString());

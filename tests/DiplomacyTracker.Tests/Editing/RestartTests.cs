@@ -22,8 +22,8 @@ public sealed class RestartTests : IDisposable
         await using (var first = new SharedDatabaseApp(database))
         {
             await first.InitializeAsync();
-            var result = await first.Commands.CreateAsync(await first.ValidDraftAsync("Visit before the restart", year: 2045), EditingApp.AdminEmail);
-            id = result.EventId!.Value;
+            var result = Assert.IsType<EventCommandResult.Saved>(await first.Commands.CreateAsync(await first.ValidDraftAsync("Visit before the restart", year: 2045), EditingApp.AdminEmail));
+            id = result.EventId;
             using var client = first.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
             var signIn = await EditingApp.PostSignInAsync(client, EditingApp.AdminEmail, EditingApp.AdminPassword);
             cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("DiplomacyTracker.Auth=", StringComparison.Ordinal)).Split(';')[0];

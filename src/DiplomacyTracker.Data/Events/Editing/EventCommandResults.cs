@@ -3,18 +3,6 @@ using DiplomacyTracker.Data.Common;
 
 namespace DiplomacyTracker.Data.Events.Editing;
 
-public enum EventCommandStatus
-{
-    Saved = 0,
-    Invalid = 1,
-    LikelyDuplicates = 2,
-    Conflict = 3,
-    NotFound = 4,
-
-    /// <summary>The user may not edit (not signed in, or not an editor).</summary>
-    Forbidden = 5,
-}
-
 /// <summary>One changed field: "Title" from "A" to "B". Before is null for a new value, After null for a removed one.</summary>
 public sealed record FieldChange(string Field, string? Before, string? After);
 
@@ -28,23 +16,31 @@ public sealed record DeletedEvent(int Id, string Title, PartialDate Start, Parti
 public sealed record AuditView(long Id, AuditAction Action, string UserName, DateTime At, IReadOnlyList<FieldChange> Changes);
 
 /// <summary>
-/// What a write did. <see cref="Errors"/> for <see cref="EventCommandStatus.Invalid"/> (keyed by field path);
-/// <see cref="Duplicates"/> for <see cref="EventCommandStatus.LikelyDuplicates"/>; for
-/// <see cref="EventCommandStatus.Conflict"/>, <see cref="Current"/> is what is saved now and <see cref="Changes"/>
-/// lists where it differs from what the editor submitted (Before = submitted, After = saved).
+/// What a write did: exactly one of the nested cases (the private constructor keeps the set closed). Callers switch on
+/// the case; each carries only what it means.
 /// </summary>
-public sealed record EventCommandResult(
-    EventCommandStatus Status,
-    int? EventId = null,
-    Guid? Version = null,
-    IReadOnlyDictionary<string, string[]>? Errors = null,
-    IReadOnlyList<DuplicateCandidate>? Duplicates = null,
-    EditableEvent? Current = null,
-    IReadOnlyList<FieldChange>? Changes = null)
+public abstract record EventCommandResult
 {
-    public bool Succeeded => Status == EventCommandStatus.Saved;
+    private EventCommandResult()
+    {
+    }
 
-    public static EventCommandResult Invalid(IReadOnlyDictionary<string, string[]> errors) => new(EventCommandStatus.Invalid, Errors: errors);
+    /// <summary>Written (or nothing needed writing): the event's id and its new version; the fields that changed.</summary>
+    public sealed record Saved(int EventId, Guid Version, IReadOnlyList<FieldChange> Changes) : EventCommandResult;
 
-    public static EventCommandResult NotFound(int id) => new(EventCommandStatus.NotFound, EventId: id);
+    /// <summary>Refused by the rules; messages keyed by field path ("Legs[1].City").</summary>
+    public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : EventCommandResult;
+
+    /// <summary>Not written: saved events that look like the same one (send IgnoreDuplicates to save anyway).</summary>
+    public sealed record LikelyDuplicates(IReadOnlyList<DuplicateCandidate> Candidates) : EventCommandResult;
+
+    /// <summary>Not written: someone saved the event since the editor loaded it. <see cref="Current"/> is what is saved
+    /// now; <see cref="Changes"/> lists where it differs from what was submitted (Before = submitted, After = saved).</summary>
+    public sealed record Conflict(EditableEvent Current, IReadOnlyList<FieldChange> Changes) : EventCommandResult;
+
+    /// <summary>No such event (or, for a restore, no such deleted event).</summary>
+    public sealed record NotFound(int EventId) : EventCommandResult;
+
+    /// <summary>The user may not edit (not signed in, not an editor, or signed out since).</summary>
+    public sealed record Forbidden : EventCommandResult;
 }

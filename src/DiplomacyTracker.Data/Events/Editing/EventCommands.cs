@@ -29,14 +29,14 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
         var errors = EventDraftValidator.Validate(draft);
         if (errors.Count > 0)
         {
-            return EventCommandResult.Invalid(errors);
+            return new EventCommandResult.Invalid(errors);
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var references = await ResolveReferencesAsync(db, draft, cancellationToken);
         if (references.Errors.Count > 0)
         {
-            return EventCommandResult.Invalid(references.Errors);
+            return new EventCommandResult.Invalid(references.Errors);
         }
 
         if (!draft.IgnoreDuplicates)
@@ -44,7 +44,7 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
             var duplicates = await FindLikelyDuplicatesAsync(db, draft, null, cancellationToken);
             if (duplicates.Count > 0)
             {
-                return new EventCommandResult(EventCommandStatus.LikelyDuplicates, Duplicates: duplicates);
+                return new EventCommandResult.LikelyDuplicates(duplicates);
             }
         }
 
@@ -60,7 +60,7 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Event {EventId} created by {User}", entity.Id, userName);
-            return new EventCommandResult(EventCommandStatus.Saved, entity.Id, entity.Version);
+            return new EventCommandResult.Saved(entity.Id, entity.Version, changes);
         }
         catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException)
         {
@@ -74,7 +74,7 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
         var errors = EventDraftValidator.Validate(draft);
         if (errors.Count > 0)
         {
-            return EventCommandResult.Invalid(errors);
+            return new EventCommandResult.Invalid(errors);
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -82,13 +82,13 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
         var entity = await LoadGraph(db).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (entity is null)
         {
-            return EventCommandResult.NotFound(id);
+            return new EventCommandResult.NotFound(id);
         }
 
         var references = await ResolveReferencesAsync(db, draft, cancellationToken);
         if (references.Errors.Count > 0)
         {
-            return EventCommandResult.Invalid(references.Errors);
+            return new EventCommandResult.Invalid(references.Errors);
         }
 
         var before = ToDraft(entity);
@@ -103,14 +103,14 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
             var duplicates = await FindLikelyDuplicatesAsync(db, draft, id, cancellationToken);
             if (duplicates.Count > 0)
             {
-                return new EventCommandResult(EventCommandStatus.LikelyDuplicates, Duplicates: duplicates);
+                return new EventCommandResult.LikelyDuplicates(duplicates);
             }
         }
 
         var changes = EventSnapshot.Diff(EventSnapshot.Flatten(before), EventSnapshot.Flatten(draft));
         if (changes.Count == 0)
         {
-            return new EventCommandResult(EventCommandStatus.Saved, id, entity.Version);
+            return new EventCommandResult.Saved(id, entity.Version, []);
         }
 
         try
@@ -126,7 +126,7 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Event {EventId} updated by {User}: {Count} field(s) changed", id, userName, changes.Count);
-            return new EventCommandResult(EventCommandStatus.Saved, id, entity.Version, Changes: changes);
+            return new EventCommandResult.Saved(id, entity.Version, changes);
         }
         catch (DbUpdateConcurrencyException exception)
         {
@@ -134,7 +134,7 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
             await transaction.RollbackAsync(cancellationToken);
             await using var fresh = await contextFactory.CreateDbContextAsync(cancellationToken);
             var current = await LoadGraph(fresh).AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
-            return current is null ? EventCommandResult.NotFound(id) : Conflict(current, ToDraft(current), draft);
+            return current is null ? new EventCommandResult.NotFound(id) : Conflict(current, ToDraft(current), draft);
         }
         catch (DbUpdateException exception)
         {
@@ -150,17 +150,18 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
         var entity = await db.Events.SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (entity is null)
         {
-            return EventCommandResult.NotFound(id);
+            return new EventCommandResult.NotFound(id);
         }
 
         entity.IsDeleted = true;
         entity.DeletedAt = db.Clock.GetUtcNow().UtcDateTime;
         entity.DeletedBy = userName;
-        db.AuditEntries.Add(Audit(db, id, AuditAction.Deleted, userName, [new FieldChange("Deleted", "no", "yes")]));
+        FieldChange[] changes = [new("Deleted", "no", "yes")];
+        db.AuditEntries.Add(Audit(db, id, AuditAction.Deleted, userName, changes));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Event {EventId} deleted by {User}", id, userName);
-        return new EventCommandResult(EventCommandStatus.Saved, id, entity.Version);
+        return new EventCommandResult.Saved(id, entity.Version, changes);
     }
 
     public async Task<EventCommandResult> RestoreAsync(int id, string userName, CancellationToken cancellationToken = default)
@@ -170,17 +171,18 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
         var entity = await db.Events.IgnoreQueryFilters().SingleOrDefaultAsync(e => e.Id == id && e.IsDeleted, cancellationToken);
         if (entity is null)
         {
-            return EventCommandResult.NotFound(id);
+            return new EventCommandResult.NotFound(id);
         }
 
         entity.IsDeleted = false;
         entity.DeletedAt = null;
         entity.DeletedBy = null;
-        db.AuditEntries.Add(Audit(db, id, AuditAction.Restored, userName, [new FieldChange("Deleted", "yes", "no")]));
+        FieldChange[] changes = [new("Deleted", "yes", "no")];
+        db.AuditEntries.Add(Audit(db, id, AuditAction.Restored, userName, changes));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Event {EventId} restored by {User}", id, userName);
-        return new EventCommandResult(EventCommandStatus.Saved, id, entity.Version);
+        return new EventCommandResult.Saved(id, entity.Version, changes);
     }
 
     public async Task<IReadOnlyList<DeletedEvent>> ListRecentlyDeletedAsync(int take = 100, CancellationToken cancellationToken = default)
@@ -236,10 +238,10 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
             .ToList();
     }
 
-    private static EventCommandResult Conflict(Event current, EventDraft currentDraft, EventDraft submitted)
+    private static EventCommandResult.Conflict Conflict(Event current, EventDraft currentDraft, EventDraft submitted)
     {
         var changes = EventSnapshot.Diff(EventSnapshot.Flatten(submitted), EventSnapshot.Flatten(currentDraft));
-        return new EventCommandResult(EventCommandStatus.Conflict, current.Id, current.Version, Current: new EditableEvent(current.Id, current.Version, currentDraft), Changes: changes);
+        return new EventCommandResult.Conflict(new EditableEvent(current.Id, current.Version, currentDraft), changes);
     }
 
     private static AuditEntry Audit(DiplomacyDbContext db, int eventId, AuditAction action, string userName, IReadOnlyList<FieldChange> changes) => new()

@@ -66,7 +66,7 @@ public sealed class EditorGate(
         if (user is null)
         {
             logger.LogWarning("Refused {Action} of event {EventId} for {User}: not an editor", action, id, state.User.Identity?.Name ?? "(anonymous)");
-            return new EventCommandResult(EventCommandStatus.Forbidden, id);
+            return new EventCommandResult.Forbidden();
         }
 
         return await write(user);

@@ -23,7 +23,7 @@ public sealed partial class EventEditorPage
     private bool showSummary;
     private string? errorMessage;
     private IReadOnlyList<DuplicateCandidate>? duplicates;
-    private EventCommandResult? conflict;
+    private EventCommandResult.Conflict? conflict;
     private StoredDraft? storedDraft;
     private IReadOnlyList<PersonRef> people = [];
     private IReadOnlyList<TopicView> topics = [];
@@ -234,9 +234,9 @@ public sealed partial class EventEditorPage
 
     private async Task OverwriteAsync()
     {
-        if (conflict?.Version is { } current)
+        if (conflict is not null)
         {
-            version = current;
+            version = conflict.Current.Version;
             await SaveAsync();
         }
     }
@@ -269,36 +269,33 @@ public sealed partial class EventEditorPage
         try
         {
             var result = Id is { } id ? await Gate.UpdateAsync(id, draft, version) : await Gate.CreateAsync(draft);
-            switch (result.Status)
+            switch (result)
             {
-                case EventCommandStatus.Saved:
+                case EventCommandResult.Saved saved:
                     baseline = Serialize(draft);
                     dirty = false;
                     pendingDraftSave?.Cancel();
                     await RemoveStoredDraftAsync();
-                    Navigation.NavigateTo($"/events/{result.EventId}");
+                    Navigation.NavigateTo($"/events/{saved.EventId}");
                     return;
-                case EventCommandStatus.Invalid:
+                case EventCommandResult.Invalid invalid:
                     showSummary = true;
-                    validator?.ShowErrors(result.Errors!);
+                    validator?.ShowErrors(invalid.Errors);
                     revealAfterRender = ".editor-summary";
                     break;
-                case EventCommandStatus.LikelyDuplicates:
-                    duplicates = result.Duplicates;
+                case EventCommandResult.LikelyDuplicates likely:
+                    duplicates = likely.Candidates;
                     revealAfterRender = ".editor-duplicates";
                     break;
-                case EventCommandStatus.Conflict:
-                    conflict = result;
+                case EventCommandResult.Conflict found:
+                    conflict = found;
                     revealAfterRender = ".editor-conflict";
                     break;
-                case EventCommandStatus.NotFound:
+                case EventCommandResult.NotFound:
                     errorMessage = "This event no longer exists (it may have been deleted). Your input is kept in this browser.";
                     break;
-                case EventCommandStatus.Forbidden:
+                case EventCommandResult.Forbidden:
                     errorMessage = "Only signed-in editors can save. Sign in again in another tab; your input is kept here and in this browser.";
-                    break;
-                default:
-                    errorMessage = "The visit could not be saved.";
                     break;
             }
         }

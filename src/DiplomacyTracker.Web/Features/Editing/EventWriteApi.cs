@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DiplomacyTracker.Data.Events.Editing;
 using DiplomacyTracker.Web.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace DiplomacyTracker.Web.Features.Editing;
@@ -27,29 +29,24 @@ internal static class EventWriteApi
             .WithTags("Editing");
         events.MapPost("/", CreateAsync)
             .Accepts<EventDraft>("application/json")
-            .Produces<SavedEvent>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Add an event (editors or API key)");
         events.MapPut("/{id:int}", UpdateAsync)
             .Accepts<EventDraft>("application/json")
-            .Produces<SavedEvent>()
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .WithSummary("Replace an event; If-Match must carry the version you edited");
         events.MapDelete("/{id:int}", DeleteAsync)
-            .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Soft-delete an event (undo with restore)");
         events.MapPost("/{id:int}/restore", RestoreAsync)
-            .Produces<SavedEvent>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Restore a deleted event");
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, EventCommands commands)
+    private static async Task<Results<Created<SavedEvent>, ValidationProblem, ProblemHttpResult>> CreateAsync(HttpContext context, EventCommands commands)
     {
         var (draft, problem) = await ReadDraftAsync(context);
         if (problem is not null)
@@ -57,18 +54,20 @@ internal static class EventWriteApi
             return problem;
         }
 
-        var result = await commands.CreateAsync(draft!, UserName(context), context.RequestAborted);
-        return result.Status == EventCommandStatus.Saved
-            ? Results.Created($"/api/events/{result.EventId}", new SavedEvent(result.EventId!.Value, result.Version!.Value))
-            : ToProblem(result);
+        return await commands.CreateAsync(draft!, UserName(context), context.RequestAborted) switch
+        {
+            EventCommandResult.Saved saved => TypedResults.Created($"/api/events/{saved.EventId}", new SavedEvent(saved.EventId, saved.Version)),
+            EventCommandResult.Invalid invalid => Invalid(invalid),
+            var refused => Problem(refused),
+        };
     }
 
-    private static async Task<IResult> UpdateAsync(int id, HttpContext context, EventCommands commands)
+    private static async Task<Results<Ok<SavedEvent>, ValidationProblem, ProblemHttpResult>> UpdateAsync(int id, HttpContext context, EventCommands commands)
     {
         var ifMatch = context.Request.Headers[HeaderNames.IfMatch].ToString().Trim().Trim('"');
         if (!Guid.TryParse(ifMatch, out var version))
         {
-            return Results.Problem(
+            return TypedResults.Problem(
                 statusCode: StatusCodes.Status428PreconditionRequired,
                 title: "The event's version is required",
                 detail: "Send the version you edited as the If-Match header (\"version\" of GET /api/events/{id}), so a concurrent change is not overwritten.");
@@ -80,62 +79,70 @@ internal static class EventWriteApi
             return problem;
         }
 
-        var result = await commands.UpdateAsync(id, draft!, version, UserName(context), context.RequestAborted);
-        return result.Status == EventCommandStatus.Saved
-            ? Results.Ok(new SavedEvent(id, result.Version!.Value))
-            : ToProblem(result);
+        return await commands.UpdateAsync(id, draft!, version, UserName(context), context.RequestAborted) switch
+        {
+            EventCommandResult.Saved saved => TypedResults.Ok(new SavedEvent(saved.EventId, saved.Version)),
+            EventCommandResult.Invalid invalid => Invalid(invalid),
+            var refused => Problem(refused),
+        };
     }
 
-    private static async Task<IResult> DeleteAsync(int id, HttpContext context, EventCommands commands)
-    {
-        var result = await commands.SoftDeleteAsync(id, UserName(context), context.RequestAborted);
-        return result.Status == EventCommandStatus.Saved ? Results.NoContent() : ToProblem(result);
-    }
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(int id, HttpContext context, EventCommands commands) =>
+        await commands.SoftDeleteAsync(id, UserName(context), context.RequestAborted) switch
+        {
+            EventCommandResult.Saved => TypedResults.NoContent(),
+            var refused => Problem(refused),
+        };
 
-    private static async Task<IResult> RestoreAsync(int id, HttpContext context, EventCommands commands)
-    {
-        var result = await commands.RestoreAsync(id, UserName(context), context.RequestAborted);
-        return result.Status == EventCommandStatus.Saved ? Results.Ok(new SavedEvent(id, result.Version!.Value)) : ToProblem(result);
-    }
+    private static async Task<Results<Ok<SavedEvent>, ProblemHttpResult>> RestoreAsync(int id, HttpContext context, EventCommands commands) =>
+        await commands.RestoreAsync(id, UserName(context), context.RequestAborted) switch
+        {
+            EventCommandResult.Saved saved => TypedResults.Ok(new SavedEvent(saved.EventId, saved.Version)),
+            var refused => Problem(refused),
+        };
 
-    private static async Task<(EventDraft? Draft, IResult? Problem)> ReadDraftAsync(HttpContext context)
+    private static async Task<(EventDraft? Draft, ProblemHttpResult? Problem)> ReadDraftAsync(HttpContext context)
     {
         if (!context.Request.HasJsonContentType())
         {
-            return (null, Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send the event as application/json"));
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send the event as application/json"));
         }
 
         try
         {
             var draft = await context.Request.ReadFromJsonAsync<EventDraft>(Json, context.RequestAborted);
             return draft is null
-                ? (null, Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request body is empty"))
+                ? (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request body is empty"))
                 : (draft, null);
         }
         catch (JsonException exception)
         {
-            return (null, Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request body is not a valid event", detail: exception.Message));
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request body is not a valid event", detail: exception.Message));
         }
     }
 
     private static string UserName(HttpContext context) => context.User.Identity?.Name ?? "(unknown)";
 
-    private static IResult ToProblem(EventCommandResult result) => result.Status switch
+    private static ValidationProblem Invalid(EventCommandResult.Invalid invalid) =>
+        TypedResults.ValidationProblem(invalid.Errors, title: "The event has invalid fields");
+
+    /// <summary>The one mapping from a refused write to its problem details.</summary>
+    private static ProblemHttpResult Problem(EventCommandResult refused) => refused switch
     {
-        EventCommandStatus.Invalid => Results.ValidationProblem(result.Errors!, title: "The event has invalid fields"),
-        EventCommandStatus.LikelyDuplicates => Results.Problem(
+        EventCommandResult.LikelyDuplicates duplicates => TypedResults.Problem(
             statusCode: StatusCodes.Status409Conflict,
             title: "This looks like an event that already exists",
             detail: "Send \"ignoreDuplicates\": true to save it anyway.",
-            extensions: new Dictionary<string, object?> { ["duplicates"] = result.Duplicates }),
-        EventCommandStatus.Conflict => Results.Problem(
+            extensions: new Dictionary<string, object?> { ["duplicates"] = duplicates.Candidates }),
+        EventCommandResult.Conflict conflict => TypedResults.Problem(
             statusCode: StatusCodes.Status409Conflict,
             title: "Someone else changed this event",
             detail: "Your changes were not saved. 'changes' lists where the saved event differs from what you sent (before = yours, after = saved).",
-            extensions: new Dictionary<string, object?> { ["currentVersion"] = result.Version, ["changes"] = result.Changes }),
-        EventCommandStatus.NotFound => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No event {result.EventId}"),
-        EventCommandStatus.Forbidden => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Editors only"),
-        _ => Results.Problem(statusCode: StatusCodes.Status500InternalServerError),
+            extensions: new Dictionary<string, object?> { ["currentVersion"] = conflict.Current.Version, ["changes"] = conflict.Changes }),
+        EventCommandResult.NotFound notFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No event {notFound.EventId}"),
+        EventCommandResult.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Editors only"),
+        EventCommandResult.Invalid invalid => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The event has invalid fields", extensions: new Dictionary<string, object?> { ["errors"] = invalid.Errors }),
+        _ => throw new UnreachableException($"A write that was not refused reached the problem mapping: {refused}"),
     };
 
     internal sealed record SavedEvent(int Id, Guid Version);
