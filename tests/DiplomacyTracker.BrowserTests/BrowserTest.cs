@@ -50,7 +50,7 @@ public abstract class BrowserTest(BrowserFixture fixture)
     }
 
     /// <summary>Waits until the Blazor circuit is up, so clicks reach the server.</summary>
-    protected static async Task WaitForCircuitAsync(IPage page)
+    public static async Task WaitForCircuitAsync(IPage page)
     {
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-circuit-ready]') !== null");
     }

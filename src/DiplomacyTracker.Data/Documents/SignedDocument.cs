@@ -16,6 +16,7 @@ public enum DocumentKind
 public sealed class SignedDocument : EditableEntity
 {
     public const int TitleMaxLength = 300;
+    public const int SummaryMaxLength = 2000;
 
     public int EventId { get; set; }
 

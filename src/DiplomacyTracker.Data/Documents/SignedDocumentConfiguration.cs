@@ -10,7 +10,7 @@ internal sealed class SignedDocumentConfiguration : IEntityTypeConfiguration<Sig
     {
         builder.ConfigureEditable();
         builder.Property(d => d.Title).HasMaxLength(SignedDocument.TitleMaxLength).IsRequired();
-        builder.Property(d => d.Summary).HasMaxLength(2000);
+        builder.Property(d => d.Summary).HasMaxLength(SignedDocument.SummaryMaxLength);
         builder.HasOne(d => d.Source).WithMany().HasForeignKey(d => d.SourceId).OnDelete(DeleteBehavior.SetNull);
         builder.HasQueryFilter(d => !d.Event!.IsDeleted);
     }

@@ -30,6 +30,16 @@ public sealed record EventFilter
     /// <summary>Only meetings Xi Jinping and Vladimir Putin both took part in.</summary>
     public bool XiPutinOnly { get; init; }
 
+    /// <summary>How many filters are set (a year range counts once).</summary>
+    public int ActiveCount =>
+        (YearFrom is not null || YearTo is not null ? 1 : 0)
+        + (string.IsNullOrWhiteSpace(Venue) ? 0 : 1)
+        + (string.IsNullOrWhiteSpace(Participant) ? 0 : 1)
+        + (Type is null ? 0 : 1)
+        + (string.IsNullOrWhiteSpace(Topic) ? 0 : 1)
+        + (string.IsNullOrWhiteSpace(Text) ? 0 : 1)
+        + (XiPutinOnly ? 1 : 0);
+
     public bool IsEmpty =>
         YearFrom is null && YearTo is null && string.IsNullOrWhiteSpace(Venue) && string.IsNullOrWhiteSpace(Participant)
         && Type is null && string.IsNullOrWhiteSpace(Topic) && string.IsNullOrWhiteSpace(Text) && !XiPutinOnly;

@@ -116,7 +116,7 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
         return details with { Previous = previous, Next = next };
     }
 
-    public async Task<FilterOptions> GetFilterOptionsAsync(CancellationToken cancellationToken = default)
+    public async Task<FilterChoices> GetFilterChoicesAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var known = db.Events.AsNoTracking().Where(e => e.SortKey < PartialDate.Unknown.SortKey);
@@ -134,7 +134,7 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
             .ToListAsync(cancellationToken);
         var topics = await db.Topics.AsNoTracking().OrderBy(t => t.Name).Select(t => new TopicView(t.Slug, t.Name)).ToListAsync(cancellationToken);
         var venues = countries.Concat(cities).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
-        return new FilterOptions(minKey / 10000, maxKey / 10000, venues, people, topics);
+        return new FilterChoices(minKey / 10000, maxKey / 10000, venues, people, topics);
     }
 
     private const string LikeEscape = "\\";

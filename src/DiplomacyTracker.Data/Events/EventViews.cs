@@ -81,7 +81,7 @@ public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page,
 }
 
 /// <summary>Filter choices for the timeline: the distinct values that exist.</summary>
-public sealed record FilterOptions(
+public sealed record FilterChoices(
     int? MinYear,
     int? MaxYear,
     IReadOnlyList<string> Venues,

@@ -104,6 +104,7 @@ internal static class EditingSetup
         // Open circuits drop a user whose security stamp changed; EditorGate re-checks the role on every write.
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<EditorGate>();
+        services.AddScoped<BrowserDraftStore>();
     }
 
     /// <summary>Creates the Editor role, and the admin editor from Admin:Email / Admin:Password when configured.</summary>

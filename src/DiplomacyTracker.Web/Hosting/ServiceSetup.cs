@@ -4,17 +4,16 @@ using DiplomacyTracker.Data.Seeding;
 using DiplomacyTracker.Web.Components;
 using DiplomacyTracker.Web.Features.Events;
 using Microsoft.EntityFrameworkCore;
-using Radzen;
+using MudBlazor;
+using MudBlazor.Services;
 
 namespace DiplomacyTracker.Web.Hosting;
 
 internal static class ServiceSetup
 {
-    public const string ThemeCookie = "DiplomacyTrackerTheme";
-
     public static void AddDiplomacyServices(this WebApplicationBuilder builder)
     {
-        // Serve package assets (Radzen's themes and script) from the build output in every environment, not only
+        // Serve package assets (MudBlazor's styles and script) from the build output in every environment, not only
         // Development: tests run as "Testing" and people may run `dotnet run` as Production. Published apps carry copies.
         builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
@@ -24,11 +23,11 @@ internal static class ServiceSetup
             // events with the filter options is ~170 KB, far over SignalR's 32 KB default, which closes the circuit
             // ("maximum message size exceeded") so the timeline never becomes interactive. See docs/performance.md.
             .AddHubOptions(options => options.MaximumReceiveMessageSize = 512 * 1024);
-        services.AddRadzenComponents();
-        services.AddRadzenCookieThemeService(options =>
+        services.AddMudServices(options =>
         {
-            options.Name = ThemeCookie;
-            options.Duration = TimeSpan.FromDays(365);
+            options.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomLeft;
+            options.SnackbarConfiguration.VisibleStateDuration = 6000;
+            options.SnackbarConfiguration.ShowCloseIcon = true;
         });
 
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

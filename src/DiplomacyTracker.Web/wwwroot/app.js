@@ -16,7 +16,12 @@
 })();
 
 window.diplomacyTracker = {
-  isNarrow: () => window.matchMedia('(max-width: 768px)').matches,
+  // Below MudBlazor's "md" breakpoint the responsive navigation drawer lies over the page.
+  isNarrow: () => window.matchMedia('(max-width: 959.98px)').matches,
+  // Kept for a year, read by the server when it renders the next page (so the page never flashes the other theme).
+  rememberTheme: choice => {
+    document.cookie = `DiplomacyTrackerTheme=${encodeURIComponent(choice)}; path=/; max-age=31536000; SameSite=Lax`;
+  },
   scrollToId: id => {
     const element = document.getElementById(id);
     if (element) {

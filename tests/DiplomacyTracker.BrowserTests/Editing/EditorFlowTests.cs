@@ -1,5 +1,10 @@
 using System.Text.RegularExpressions;
+using DiplomacyTracker.BrowserTests.Pages;
 using DiplomacyTracker.Data;
+using DiplomacyTracker.Data.Documents;
+using DiplomacyTracker.Data.Events;
+using DiplomacyTracker.Data.Events.Editing;
+using DiplomacyTracker.Data.Statements;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -9,36 +14,144 @@ namespace DiplomacyTracker.BrowserTests.Editing;
 public sealed partial class EditorFlowTests(EditingBrowserFixture fixture) : BrowserTest(fixture), IClassFixture<EditingBrowserFixture>
 {
     [Fact]
+    public Task Every_field_of_every_section_is_filled_through_its_visible_label_and_saved() => WithPageAsync(async page =>
+    {
+        await EditingBrowserFixture.SignInAsync(page, "/events/new");
+        var editor = new EditorPage(page);
+        await WaitForCircuitAsync(page);
+
+        // Basics
+        await editor.Title.FillAsync("Every field through its label");
+        await MudControls.ChooseAsync(editor.Type, "Official visit");
+        await MudControls.ChooseAsync(editor.Status, "Announced");
+        await MudControls.ChooseAsync(editor.HostSide, "Russia");
+        await editor.Summary.FillAsync("A visit entered field by field, as a screen-reader user would find the fields.");
+
+        // Dates
+        await EditorPage.FillDateAsync(editor.StartDate, "2031-04-07");
+        await EditorPage.FillDateAsync(editor.EndDate, "2031-04-09");
+        await MudControls.ChooseAsync(editor.DatePrecision, "Exact days");
+        await editor.DatesApproximate.CheckAsync();
+        await editor.DateNote.FillAsync("The report gives the week; the days are the programme's.");
+
+        // Participants: one recorded person, one new person.
+        await editor.Participant(1).PickPersonAsync("Putin", "Vladimir Putin");
+        await editor.Participant(1).Role.FillAsync("President of Russia");
+        await editor.Button("Add participant").ClickAsync();
+        var guest = editor.Participant(2);
+        await guest.NewPerson.CheckAsync();
+        await guest.NameEn.FillAsync("Liu Fieldtest");
+        await guest.NameZh.FillAsync("刘测试");
+        await guest.NameRu.FillAsync("Лю Тест");
+        await MudControls.ChooseAsync(guest.Country, "China");
+        await guest.Role.FillAsync("Vice Premier of China");
+
+        // Legs
+        var leg = editor.Leg(1);
+        await leg.City.FillAsync("Kazan");
+        await leg.Country.FillAsync("Russia");
+        await leg.Site.FillAsync("Kazan Kremlin");
+        await EditorPage.FillDateAsync(leg.From, "2031-04-07");
+        await EditorPage.FillDateAsync(leg.To, "2031-04-08");
+        await leg.Attended("Vladimir Putin").CheckAsync();
+        await leg.Attended("Liu Fieldtest").CheckAsync();
+
+        // Sources
+        await editor.Button("Add source").ClickAsync();
+        var source = editor.Source(1);
+        await source.Title.FillAsync("Field test report");
+        await source.Url.FillAsync("https://example.org/field-test");
+        await source.Outlet.FillAsync("Example Wire");
+        await EditorPage.FillDateAsync(source.PublishedOn, "2031-04-09");
+        await source.Text.FillAsync("Putin said the talks were useful.");
+
+        // Statements
+        await editor.Button("Add statement").ClickAsync();
+        var statement = editor.Statement(1);
+        await MudControls.ChooseAsync(statement.Speaker, "Vladimir Putin");
+        await statement.AttributedTo.FillAsync("at the joint press conference");
+        await MudControls.ChooseAsync(statement.Kind, "Quotation (their words)");
+        await MudControls.ChooseAsync(statement.Source, "Field test report");
+        await statement.Text.FillAsync("the talks were useful");
+
+        // Documents
+        await editor.Button("Add document").ClickAsync();
+        var document = editor.Document(1);
+        await document.Title.FillAsync("Field test memorandum");
+        await MudControls.ChooseAsync(document.Kind, "Agreement");
+        await MudControls.ChooseAsync(document.Source, "Field test report");
+        await document.Summary.FillAsync("A memorandum signed for the test.");
+
+        // Topics
+        await MudControls.ChooseManyAsync(editor.Topics, "Trade & energy", "Technology & innovation");
+
+        await SaveScreenshotAsync(page, "editor-filled-desktop");
+        await editor.SaveAsync(isNew: true);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/events/\\d+$"));
+        var id = int.Parse(EventIdPattern().Match(page.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+        await using var db = Fixture.KestrelServices.GetRequiredService<IDbContextFactory<DiplomacyDbContext>>().CreateDbContext();
+        var saved = await db.Events
+            .Include(e => e.Legs).ThenInclude(l => l.Attendees)
+            .Include(e => e.Participants).ThenInclude(p => p.Person)
+            .Include(e => e.Statements).ThenInclude(s => s.Speaker)
+            .Include(e => e.Statements).ThenInclude(s => s.Source)
+            .Include(e => e.Documents).ThenInclude(d => d.Source)
+            .Include(e => e.Sources).Include(e => e.Topics)
+            .AsSplitQuery().SingleAsync(e => e.Id == id);
+        Assert.Equal((EventType.OfficialVisit, EventStatus.Announced, Data.Common.Side.Russia), (saved.Type, saved.Status, saved.HostSide));
+        Assert.Equal("c. 7–9 April 2031", Data.Common.PartialDate.FormatRange(saved.Start, saved.End));
+        Assert.Equal("The report gives the week; the days are the programme's.", saved.DateNote);
+        var newPerson = Assert.Single(saved.Participants, p => p.Person!.NameEn == "Liu Fieldtest").Person!;
+        Assert.Equal(("刘测试", "Лю Тест", Data.Common.Side.China), (newPerson.NameZh, newPerson.NameRu, newPerson.Country));
+        Assert.Contains(saved.Participants, p => p.Person!.Slug == "vladimir-putin" && p.Role == "President of Russia");
+        var savedLeg = Assert.Single(saved.Legs);
+        Assert.Equal(("Kazan", "Russia", "Kazan Kremlin"), (savedLeg.City, savedLeg.Country, savedLeg.Site));
+        Assert.Equal(2, savedLeg.Attendees.Count);
+        var savedSource = Assert.Single(saved.Sources);
+        Assert.Equal(("https://example.org/field-test", "Example Wire", "9 April 2031"), (savedSource.Url, savedSource.Outlet, savedSource.PublishedOn.ToString()));
+        var savedStatement = Assert.Single(saved.Statements);
+        Assert.Equal(("vladimir-putin", "at the joint press conference", StatementKind.Quotation, "Field test report"),
+            (savedStatement.Speaker!.Slug, savedStatement.Attribution, savedStatement.Kind, savedStatement.Source!.Title));
+        var savedDocument = Assert.Single(saved.Documents);
+        Assert.Equal(("Field test memorandum", DocumentKind.Agreement, "Field test report", "A memorandum signed for the test."),
+            (savedDocument.Title, savedDocument.Kind, savedDocument.Source!.Title, savedDocument.Summary));
+        Assert.Equal(["technology", "trade-energy"], saved.Topics.Select(t => t.Slug).Order());
+    });
+
+    [Fact]
     public Task Editor_adds_a_two_leg_visit_with_a_new_person_finds_it_edits_it_and_is_told_about_a_conflict() => WithPageAsync(async page =>
     {
         await EditingBrowserFixture.SignInAsync(page, "/events/new");
+        var editor = new EditorPage(page);
         await WaitForCircuitAsync(page);
 
-        await page.Locator("#title").FillAsync("Browser test visit to Harbin");
-        await FillDateAsync(page, "#start", "2030-06-10");
-        await FillDateAsync(page, "#end", "2030-06-12");
-        await PickAsync(page, "participant-1-person", "Xi Jinping", filter: "Xi");
-        await page.Locator("#participant-1-role").FillAsync("President of China");
+        await editor.Title.FillAsync("Browser test visit to Harbin");
+        await EditorPage.FillDateAsync(editor.StartDate, "2030-06-10");
+        await EditorPage.FillDateAsync(editor.EndDate, "2030-06-12");
+        await editor.Participant(1).PickPersonAsync("Xi", "Xi Jinping");
+        await editor.Participant(1).Role.FillAsync("President of China");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add participant" }).ClickAsync();
-        await PickAsync(page, "participant-2-mode", "A new person");
-        await page.Locator("#participant-2-name-en").FillAsync("Pavel Browserov");
-        await page.Locator("#participant-2-name-ru").FillAsync("Павел Браузеров");
-        await page.Locator("#participant-2-role").FillAsync("Governor of Amur Oblast");
+        await editor.Button("Add participant").ClickAsync();
+        await editor.Participant(2).NewPerson.CheckAsync();
+        await editor.Participant(2).NameEn.FillAsync("Pavel Browserov");
+        await editor.Participant(2).NameRu.FillAsync("Павел Браузеров");
+        await editor.Participant(2).Role.FillAsync("Governor of Amur Oblast");
 
-        await page.Locator("#leg-1-city").FillAsync("Beijing");
-        await page.Locator("#leg-1-country").FillAsync("China");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add leg" }).ClickAsync();
-        await page.Locator("#leg-2-city").FillAsync("Harbin");
-        await page.Locator("#leg-2-country").FillAsync("China");
-        await FillDateAsync(page, "#leg-2-start", "2030-06-12");
+        await editor.Leg(1).City.FillAsync("Beijing");
+        await editor.Leg(1).Country.FillAsync("China");
+        await editor.Button("Add leg").ClickAsync();
+        await editor.Leg(2).City.FillAsync("Harbin");
+        await editor.Leg(2).Country.FillAsync("China");
+        await EditorPage.FillDateAsync(editor.Leg(2).From, "2030-06-12");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add source" }).ClickAsync();
-        await page.Locator("#source-1-title").FillAsync("Report on the Harbin visit");
-        await page.Locator("#source-1-url").FillAsync("https://example.org/harbin");
+        await editor.Button("Add source").ClickAsync();
+        await editor.Source(1).Title.FillAsync("Report on the Harbin visit");
+        await editor.Source(1).Url.FillAsync("https://example.org/harbin");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save visit" }).ClickAsync();
+        await editor.SaveAsync(isNew: true);
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/events/\\d+$"));
+        await Assertions.Expect(page.GetByText("Visit saved.")).ToBeVisibleAsync();
         var id = int.Parse(EventIdPattern().Match(page.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
         await using (var db = Fixture.KestrelServices.GetRequiredService<IDbContextFactory<DiplomacyDbContext>>().CreateDbContext())
@@ -49,37 +162,36 @@ public sealed partial class EditorFlowTests(EditingBrowserFixture fixture) : Bro
         }
 
         // On the timeline, filtered to the new leg's city.
-        await page.GotoAsync("/?venue=Harbin");
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Browser test visit to Harbin" })).ToBeVisibleAsync();
+        var timeline = new TimelinePage(page);
+        await timeline.GotoAsync("?venue=Harbin");
+        await Assertions.Expect(timeline.Card("Browser test visit to Harbin")).ToBeVisibleAsync();
 
         // Edit it.
-        await page.GotoAsync($"/events/{id}/edit");
-        await WaitForCircuitAsync(page);
-        await Assertions.Expect(page.Locator("#title")).ToHaveValueAsync("Browser test visit to Harbin");
-        await page.Locator("#title").FillAsync("Browser test visit to Beijing and Harbin");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await editor.GotoEditAsync(id);
+        await Assertions.Expect(editor.Title).ToHaveValueAsync("Browser test visit to Harbin");
+        await editor.Title.FillAsync("Browser test visit to Beijing and Harbin");
+        await editor.SaveAsync(isNew: false);
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/events/{id}$"));
 
         // Two editors: this page opens the editor, a second session saves first, then this save is told.
-        await page.GotoAsync($"/events/{id}/edit");
-        await WaitForCircuitAsync(page);
+        await editor.GotoEditAsync(id);
         await using (var other = await Fixture.NewContextAsync())
         {
-            var second = await other.NewPageAsync();
-            await EditingBrowserFixture.SignInAsync(second, $"/events/{id}/edit");
-            await WaitForCircuitAsync(second);
-            await second.Locator("#summary").FillAsync("Summary written by the second editor.");
-            await second.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
-            await Assertions.Expect(second).ToHaveURLAsync(new Regex($"/events/{id}$"));
+            var second = new EditorPage(await other.NewPageAsync());
+            await EditingBrowserFixture.SignInAsync(second.Page, $"/events/{id}/edit");
+            await WaitForCircuitAsync(second.Page);
+            await second.Summary.FillAsync("Summary written by the second editor.");
+            await second.SaveAsync(isNew: false);
+            await Assertions.Expect(second.Page).ToHaveURLAsync(new Regex($"/events/{id}$"));
         }
 
-        await page.Locator("#title").FillAsync("Title from the first editor");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
-        var conflict = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Someone else saved this event" });
+        await editor.Title.FillAsync("Title from the first editor");
+        await editor.SaveAsync(isNew: false);
+        var conflict = editor.Alert("Someone else saved this event");
         await Assertions.Expect(conflict).ToBeVisibleAsync();
         await Assertions.Expect(conflict).ToBeInViewportAsync();
         await Assertions.Expect(conflict.GetByRole(AriaRole.Row).Filter(new() { HasText = "Summary written by the second editor." })).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("#title")).ToHaveValueAsync("Title from the first editor");
+        await Assertions.Expect(editor.Title).ToHaveValueAsync("Title from the first editor");
         await SaveScreenshotAsync(page, "editor-conflict");
         await using (var db = Fixture.KestrelServices.GetRequiredService<IDbContextFactory<DiplomacyDbContext>>().CreateDbContext())
         {
@@ -92,76 +204,95 @@ public sealed partial class EditorFlowTests(EditingBrowserFixture fixture) : Bro
     {
         var before = await CountEventsAsync();
         await EditingBrowserFixture.SignInAsync(page, "/events/new");
+        var editor = new EditorPage(page);
         await WaitForCircuitAsync(page);
 
-        await FillDateAsync(page, "#start", "2030-06-10");
-        await FillDateAsync(page, "#end", "2030-06-01");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add source" }).ClickAsync();
-        await page.Locator("#source-1-title").FillAsync("A source");
-        await page.Locator("#source-1-url").FillAsync("not a web address");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save visit" }).ClickAsync();
+        await EditorPage.FillDateAsync(editor.StartDate, "2030-06-10");
+        await EditorPage.FillDateAsync(editor.EndDate, "2030-06-01");
+        await editor.Button("Add source").ClickAsync();
+        await editor.Source(1).Title.FillAsync("A source");
+        await editor.Source(1).Url.FillAsync("not a web address");
+        await editor.SaveAsync(isNew: true);
 
         await Assertions.Expect(page.GetByText("Please correct the fields marked below.")).ToBeInViewportAsync();
-        await Assertions.Expect(FieldMessage(page, "#title")).ToHaveTextAsync("Title is required.");
-        await Assertions.Expect(FieldMessage(page, "#end")).ToHaveTextAsync("End date cannot be before the start date.");
-        await Assertions.Expect(FieldMessage(page, "#leg-1-city")).ToHaveTextAsync("City is required.");
-        await Assertions.Expect(FieldMessage(page, "#source-1-url")).ToHaveTextAsync("Enter a full web address starting with http:// or https://.");
+        await EditorPage.ExpectMessageAsync(editor.Title, "Title is required.");
+        await EditorPage.ExpectMessageAsync(editor.EndDate, "End date cannot be before the start date.");
+        await EditorPage.ExpectMessageAsync(editor.Leg(1).City, "City is required.");
+        await EditorPage.ExpectMessageAsync(editor.Source(1).Url, "Enter a full web address starting with http:// or https://.");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/events/new$"));
         await SaveScreenshotAsync(page, "editor-invalid");
 
         // Fixing a field clears its message as the editor goes; nothing was saved.
-        await page.Locator("#title").FillAsync("Now with a title");
-        await page.Locator("#title").PressAsync("Tab");
-        await Assertions.Expect(FieldMessage(page, "#title")).ToHaveCountAsync(0);
+        await editor.Title.FillAsync("Now with a title");
+        await editor.Title.PressAsync("Tab");
+        await EditorPage.ExpectNoMessageAsync(editor.Title);
         Assert.Equal(before, await CountEventsAsync());
+    });
+
+    [Fact]
+    public Task A_title_over_the_limit_is_kept_whole_and_refused_with_the_true_limit() => WithPageAsync(async page =>
+    {
+        await EditingBrowserFixture.SignInAsync(page, "/events/new");
+        var editor = new EditorPage(page);
+        await WaitForCircuitAsync(page);
+        var longTitle = string.Concat(Enumerable.Repeat("Very long title ", 313))[..5000];
+
+        await editor.Title.FillAsync(longTitle);
+        await editor.Title.PressAsync("Tab");
+
+        // Nothing is cut silently: the field keeps all 5,000 characters and says what the limit is.
+        Assert.Equal(5000, (await editor.Title.InputValueAsync()).Length);
+        await EditorPage.ExpectMessageAsync(editor.Title, $"Title must be at most {Event.TitleMaxLength} characters (it has 5000).");
     });
 
     [Fact]
     public Task A_draft_survives_a_reload_and_is_offered_back() => WithPageAsync(async page =>
     {
         await EditingBrowserFixture.SignInAsync(page, "/events/new");
+        var editor = new EditorPage(page);
         await WaitForCircuitAsync(page);
-        await page.Locator("#title").FillAsync("Draft that must not be lost");
-        await page.Locator("#leg-1-city").FillAsync("Vladivostok");
-        await page.Locator("#leg-1-city").PressAsync("Tab");
+        await editor.Title.FillAsync("Draft that must not be lost");
+        await editor.Leg(1).City.FillAsync("Vladivostok");
+        await editor.Leg(1).City.PressAsync("Tab");
         await page.WaitForFunctionAsync("() => (localStorage.getItem('diplomacy-draft:new') || '').includes('Vladivostok')");
 
         await page.ReloadAsync();
         await WaitForCircuitAsync(page);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Restore draft" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#title")).ToHaveValueAsync("Draft that must not be lost");
-        await Assertions.Expect(page.Locator("#leg-1-city")).ToHaveValueAsync("Vladivostok");
+        await editor.Button("Restore draft").ClickAsync();
+        await Assertions.Expect(editor.Title).ToHaveValueAsync("Draft that must not be lost");
+        await Assertions.Expect(editor.Leg(1).City).ToHaveValueAsync("Vladivostok");
     });
 
     [Fact]
     public Task A_likely_duplicate_is_listed_before_saving_and_can_be_saved_anyway() => WithPageAsync(async page =>
     {
-        var commands = Fixture.KestrelServices.GetRequiredService<Data.Events.Editing.EventCommands>();
+        var commands = Fixture.KestrelServices.GetRequiredService<EventCommands>();
         await using (var db = Fixture.KestrelServices.GetRequiredService<IDbContextFactory<DiplomacyDbContext>>().CreateDbContext())
         {
             var xi = await db.People.Where(p => p.Slug == "xi-jinping").Select(p => p.Id).SingleAsync();
-            var existing = await commands.CreateAsync(new Data.Events.Editing.EventDraft
+            var existing = await commands.CreateAsync(new EventDraft
             {
                 Title = "Already recorded summit",
                 StartDate = new DateOnly(2032, 9, 1),
                 EndDate = new DateOnly(2032, 9, 3),
-                Participants = [new Data.Events.Editing.ParticipantDraft { Key = "xi", PersonId = xi }],
-                Legs = [new Data.Events.Editing.LegDraft { City = "Astana", Country = "Kazakhstan" }],
+                Participants = [new ParticipantDraft { Key = "xi", PersonId = xi }],
+                Legs = [new LegDraft { City = "Astana", Country = "Kazakhstan" }],
             }, EditingBrowserFixture.AdminEmail);
-            Assert.IsType<Data.Events.Editing.EventCommandResult.Saved>(existing);
+            Assert.IsType<EventCommandResult.Saved>(existing);
         }
 
         var before = await CountEventsAsync();
         await EditingBrowserFixture.SignInAsync(page, "/events/new");
+        var editor = new EditorPage(page);
         await WaitForCircuitAsync(page);
-        await page.Locator("#title").FillAsync("Summit typed in again");
-        await FillDateAsync(page, "#start", "2032-09-02");
-        await PickAsync(page, "participant-1-person", "Xi Jinping", filter: "Xi");
-        await page.Locator("#leg-1-city").FillAsync("Astana");
-        await page.Locator("#leg-1-country").FillAsync("Kazakhstan");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save visit" }).ClickAsync();
+        await editor.Title.FillAsync("Summit typed in again");
+        await EditorPage.FillDateAsync(editor.StartDate, "2032-09-02");
+        await editor.Participant(1).PickPersonAsync("Xi", "Xi Jinping");
+        await editor.Leg(1).City.FillAsync("Astana");
+        await editor.Leg(1).Country.FillAsync("Kazakhstan");
+        await editor.SaveAsync(isNew: true);
 
-        var warning = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "This may already be recorded" });
+        var warning = editor.Alert("This may already be recorded");
         await Assertions.Expect(warning).ToBeInViewportAsync();
         await Assertions.Expect(warning.GetByRole(AriaRole.Link, new() { Name = "Already recorded summit" })).ToBeVisibleAsync();
         Assert.Equal(before, await CountEventsAsync());
@@ -175,9 +306,10 @@ public sealed partial class EditorFlowTests(EditingBrowserFixture fixture) : Bro
     public Task Leaving_with_unsaved_changes_asks_first() => WithPageAsync(async page =>
     {
         await EditingBrowserFixture.SignInAsync(page, "/events/new");
+        var editor = new EditorPage(page);
         await WaitForCircuitAsync(page);
-        await page.Locator("#title").FillAsync("Half-typed visit");
-        await page.Locator("#title").PressAsync("Tab");
+        await editor.Title.FillAsync("Half-typed visit");
+        await editor.Title.PressAsync("Tab");
         await Assertions.Expect(page.GetByText("Unsaved changes")).ToBeVisibleAsync();
 
         var asked = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -190,7 +322,7 @@ public sealed partial class EditorFlowTests(EditingBrowserFixture fixture) : Bro
         // The question comes from the circuit, a moment after the click.
         var question = await asked.Task.WaitAsync(TimeSpan.FromSeconds(15));
         Assert.Contains("unsaved changes", question, StringComparison.OrdinalIgnoreCase);
-        await Assertions.Expect(page.Locator("#title")).ToHaveValueAsync("Half-typed visit");
+        await Assertions.Expect(editor.Title).ToHaveValueAsync("Half-typed visit");
         Assert.EndsWith("/events/new", page.Url, StringComparison.Ordinal);
     });
 
@@ -199,17 +331,18 @@ public sealed partial class EditorFlowTests(EditingBrowserFixture fixture) : Bro
     {
         var id = await SeededEventIdAsync("2023-03-xi-state-visit-moscow");
         await EditingBrowserFixture.SignInAsync(page, $"/events/{id}/edit");
+        var editor = new EditorPage(page);
         await WaitForCircuitAsync(page);
-        await Assertions.Expect(page.Locator("#title")).Not.ToHaveValueAsync(string.Empty);
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Edit visit");
+        await Assertions.Expect(editor.Title).Not.ToHaveValueAsync(string.Empty);
+        await Assertions.Expect(editor.Heading).ToHaveTextAsync("Edit visit");
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByText("Add visit").ClickAsync();
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/events/new$"));
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Add a visit");
-        await Assertions.Expect(page.Locator("#title")).ToHaveValueAsync(string.Empty);
-        await Assertions.Expect(page.Locator("#leg-1-city")).ToHaveValueAsync(string.Empty);
-        await Assertions.Expect(page.Locator("#statement-1-text")).ToHaveCountAsync(0);
+        await Assertions.Expect(editor.Heading).ToHaveTextAsync("Add a visit");
+        await Assertions.Expect(editor.Title).ToHaveValueAsync(string.Empty);
+        await Assertions.Expect(editor.Leg(1).City).ToHaveValueAsync(string.Empty);
+        await Assertions.Expect(editor.Section("Statement 1")).ToHaveCountAsync(0);
     });
 
     [Fact]
@@ -217,14 +350,15 @@ public sealed partial class EditorFlowTests(EditingBrowserFixture fixture) : Bro
     {
         var id = await SeededEventIdAsync("2024-05-putin-state-visit-china");
         await EditingBrowserFixture.SignInAsync(page, $"/events/{id}/edit");
+        var editor = new EditorPage(page);
         await WaitForCircuitAsync(page);
-        var speakers = page.Locator(".rz-dropdown:has([name^='statement-'][name$='-speaker'])");
+        var speakers = page.GetByRole(AriaRole.Combobox, new() { Name = "Speaker" });
         await Assertions.Expect(speakers.Filter(new() { HasText = "Hua Chunying (not a participant)" })).ToHaveCountAsync(1);
         await Assertions.Expect(speakers.Filter(new() { HasText = "Sergey Lavrov (not a participant)" })).ToHaveCountAsync(1);
 
-        var title = await page.Locator("#title").InputValueAsync();
-        await page.Locator("#title").FillAsync(title + " (edited in the browser)");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        var title = await editor.Title.InputValueAsync();
+        await editor.Title.FillAsync(title + " (edited in the browser)");
+        await editor.SaveAsync(isNew: false);
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/events/{id}$"));
 
         await using var db = Fixture.KestrelServices.GetRequiredService<IDbContextFactory<DiplomacyDbContext>>().CreateDbContext();
@@ -238,46 +372,23 @@ public sealed partial class EditorFlowTests(EditingBrowserFixture fixture) : Bro
     {
         var id = await SeededEventIdAsync("2023-10-putin-visit-beijing");
         await EditingBrowserFixture.SignInAsync(page, $"/events/{id}/edit");
+        var editor = new EditorPage(page);
         await WaitForCircuitAsync(page);
 
-        var saved = page.Locator("#source-1-saved");
-        await Assertions.Expect(saved.Locator("a[href^='/sources/']")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("#source-1-title")).ToHaveCountAsync(0);
+        var saved = editor.Source(1);
+        await Assertions.Expect(saved.SavedLink).ToBeVisibleAsync();
+        await Assertions.Expect(saved.Title).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Remove source 1" })).ToBeVisibleAsync();
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add source" }).ClickAsync();
-        var count = await page.Locator("[id$='-saved']").CountAsync();
-        await Assertions.Expect(page.Locator($"#source-{count + 1}-title")).ToBeEditableAsync();
+        await editor.Button("Add source").ClickAsync();
+        var count = await page.Locator("[data-saved-source]").CountAsync();
+        await Assertions.Expect(editor.Source(count + 1).Title).ToBeEditableAsync();
     });
 
     private async Task<int> SeededEventIdAsync(string seedKey)
     {
         await using var db = Fixture.KestrelServices.GetRequiredService<IDbContextFactory<DiplomacyDbContext>>().CreateDbContext();
         return await db.Events.Where(e => e.SeedKey == seedKey).Select(e => e.Id).SingleAsync();
-    }
-
-    private static ILocator FieldMessage(IPage page, string input) =>
-        page.Locator($".editor-field:has({input}) .validation-message");
-
-    private static async Task FillDateAsync(IPage page, string selector, string value)
-    {
-        var input = page.Locator(selector);
-        await input.FillAsync(value);
-        await input.PressAsync("Tab");
-    }
-
-    /// <summary>Opens a Radzen drop-down by its name and picks an item (optionally typing into its search box first).</summary>
-    private static async Task PickAsync(IPage page, string name, string item, string? filter = null)
-    {
-        var dropdown = page.Locator($".rz-dropdown:has([name='{name}']), .rz-dropdown:has(#{name})").First;
-        await dropdown.ClickAsync();
-        var popup = page.Locator(".rz-dropdown-panel:visible, .rz-popup:visible").Last;
-        if (filter is not null)
-        {
-            await popup.Locator("input").First.FillAsync(filter);
-        }
-
-        await popup.Locator(".rz-dropdown-item").Filter(new() { HasText = item }).First.ClickAsync();
     }
 
     private async Task<int> CountEventsAsync()

@@ -7,21 +7,34 @@ namespace DiplomacyTracker.BrowserTests.Shell;
 public sealed class ShellTests(BrowserFixture fixture) : BrowserTest(fixture), IClassFixture<BrowserFixture>
 {
     [Fact]
-    public Task Page_becomes_interactive_and_the_theme_toggle_switches_to_dark() => WithPageAsync(async page =>
+    public Task Page_becomes_interactive_and_the_dark_theme_is_switched_on_and_remembered() => WithPageAsync(async page =>
     {
         var script = await page.GotoAsync("/_framework/blazor.web.js");
         Assert.True(script!.Ok);
 
         await page.GotoAsync("/");
         await WaitForCircuitAsync(page);
-        Assert.Equal(0, await page.Locator("link[href*='material-dark']").CountAsync());
+        var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Dark theme" });
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-pressed", "false");
+        Assert.True(await BackgroundLuminanceAsync(page) > 0.5, "The light theme should have a light background.");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Switch light or dark theme" }).ClickAsync();
-
-        // The click travels over the circuit; the server swaps the theme stylesheet.
-        await page.Locator("link[href*='material-dark']").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        // The click travels over the circuit; the theme switches and the choice is kept in a cookie.
+        await toggle.ClickAsync();
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-pressed", "true");
+        await page.WaitForFunctionAsync($"() => ({LuminanceScript})() < 0.2");
         await SaveScreenshotAsync(page, "timeline-dark-desktop");
+
+        // The next page comes from the server already dark (no flash of the light theme).
+        var response = await page.Context.APIRequest.GetAsync("/");
+        Assert.Contains("--mud-palette-background: rgba(21,19,18,1)", await response.TextAsync(), StringComparison.Ordinal);
+        AssertNoSeriousViolations(await page.RunAxe());
     });
+
+    // Relative luminance (0 black … 1 white) of the page background.
+    private const string LuminanceScript =
+        "() => { const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\\d+/g).map(Number); return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255; }";
+
+    private static async Task<double> BackgroundLuminanceAsync(IPage page) => await page.EvaluateAsync<double>(LuminanceScript);
 
     [Fact]
     public Task Shell_has_banner_navigation_and_main_landmarks_and_a_skip_link() => WithPageAsync(async page =>

@@ -78,6 +78,47 @@ public sealed class EventDraft
         };
 
     public static DateOnly? FromPartial(PartialDate date) => date.Earliest;
+
+    /// <summary>A blank visit as the editor starts it: one leg and one participant to pick.</summary>
+    public static EventDraft NewVisit() => new() { Legs = [new LegDraft()], Participants = [ParticipantDraft.ToPick()] };
+
+    /// <summary>
+    /// Removes a participant and every reference to them: legs forget them as an attendee; what they said keeps them
+    /// as its speaker when they are a recorded person (as a non-participant), else loses the speaker.
+    /// </summary>
+    public void RemoveParticipant(ParticipantDraft participant)
+    {
+        Participants.Remove(participant);
+        foreach (var leg in Legs)
+        {
+            leg.AttendeeKeys.Remove(participant.Key);
+        }
+
+        foreach (var statement in Statements.Where(s => s.SpeakerKey == participant.Key))
+        {
+            statement.SpeakerKey = null;
+            if (participant.PersonId is > 0)
+            {
+                statement.SpeakerPersonId = participant.PersonId;
+                statement.SpeakerName = participant.PersonName;
+            }
+        }
+    }
+
+    /// <summary>Removes a source; statements and documents that cited it no longer name a source.</summary>
+    public void RemoveSource(SourceDraft source)
+    {
+        Sources.Remove(source);
+        foreach (var statement in Statements.Where(s => s.SourceKey == source.Key))
+        {
+            statement.SourceKey = null;
+        }
+
+        foreach (var document in Documents.Where(d => d.SourceKey == source.Key))
+        {
+            document.SourceKey = null;
+        }
+    }
 }
 
 /// <summary>One place of the event; dates at the event's precision (and approximate when the event's are), attendees
@@ -127,6 +168,24 @@ public sealed class ParticipantDraft
     public bool IsNew => PersonId is null;
 
     public string DisplayName => (PersonId is null ? NewNameEn : PersonName) ?? string.Empty;
+
+    /// <summary>A row waiting for an existing person to be picked (PersonId 0 until then).</summary>
+    public static ParticipantDraft ToPick() => new() { PersonId = 0 };
+
+    /// <summary>Switches between picking a recorded person and typing in a new one, dropping what the other mode held.</summary>
+    public void SetNewPerson(bool isNew)
+    {
+        if (isNew)
+        {
+            PersonId = null;
+            PersonName = null;
+        }
+        else
+        {
+            PersonId = 0;
+            NewNameEn = NewNameZh = NewNameRu = null;
+        }
+    }
 }
 
 public sealed class StatementDraft

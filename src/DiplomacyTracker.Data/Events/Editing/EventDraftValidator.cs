@@ -192,7 +192,7 @@ public static class EventDraftValidator
             var document = draft.Documents[i];
             var path = $"Documents[{i}]";
             Required(errors, $"{path}.Title", document.Title, "Document title", SignedDocument.TitleMaxLength);
-            Optional(errors, $"{path}.Summary", document.Summary, "Document summary", 2000);
+            Optional(errors, $"{path}.Summary", document.Summary, "Document summary", SignedDocument.SummaryMaxLength);
             Defined(errors, $"{path}.Kind", document.Kind);
             if (document.SourceKey is { Length: > 0 } source && !sourceKeys.Contains(source))
             {

@@ -67,7 +67,7 @@ public sealed class AppErrorBoundary : ErrorBoundary, IDisposable
         builder.CloseElement();
         builder.OpenElement(8, "button");
         builder.AddAttribute(9, "type", "button");
-        builder.AddAttribute(10, "class", "rz-button rz-primary rz-button-md");
+        builder.AddAttribute(10, "class", "mud-button-root mud-button mud-button-filled mud-button-filled-primary mud-button-filled-size-medium");
         builder.AddAttribute(11, "onclick", EventCallback.Factory.Create<MouseEventArgs>(this, Recover));
         builder.AddContent(12, "Try again");
         builder.CloseElement();

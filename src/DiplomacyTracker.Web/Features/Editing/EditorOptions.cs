@@ -1,6 +1,7 @@
 using DiplomacyTracker.Data.Common;
 using DiplomacyTracker.Data.Documents;
 using DiplomacyTracker.Data.Events;
+using DiplomacyTracker.Data.Events.Editing;
 using DiplomacyTracker.Data.Statements;
 using DiplomacyTracker.Web.Features.Shared;
 
@@ -43,4 +44,11 @@ internal static class EditorOptions
         new(DocumentKind.Agreement, "Agreement"),
         new(DocumentKind.Other, "Other"),
     ];
+}
+
+/// <summary>The draft's sources as choices for a statement's or document's source (untitled ones by position).</summary>
+internal static class SourceChoices
+{
+    public static IEnumerable<Choice<string>> For(EventDraft draft) =>
+        draft.Sources.Select((s, i) => new Choice<string>(s.Key, s.Title is { Length: > 0 } title ? title : $"Source {i + 1}"));
 }

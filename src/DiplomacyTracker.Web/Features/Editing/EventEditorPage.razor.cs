@@ -1,23 +1,20 @@
-using System.Text.Json;
 using DiplomacyTracker.Data.Events;
 using DiplomacyTracker.Data.Events.Editing;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
-using Microsoft.JSInterop;
-using Radzen;
+using MudBlazor;
 
 namespace DiplomacyTracker.Web.Features.Editing;
 
+/// <summary>
+/// Adds or edits one event: loads the draft, composes the form's sections, saves through <see cref="EditorGate"/>,
+/// and keeps what was typed — in the form after any refused or failed save, and in the browser between visits.
+/// </summary>
 public sealed partial class EventEditorPage
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    private static readonly IReadOnlyList<Choice<bool>> PersonModes = [new(false, "Someone already recorded"), new(true, "A new person")];
-
+    private UnsavedChanges? unsaved;
     private EventDraft? draft;
     private Guid version;
-    private string baseline = string.Empty;
-    private bool dirty;
     private bool saving;
     private bool notFound;
     private bool showSummary;
@@ -28,14 +25,9 @@ public sealed partial class EventEditorPage
     private IReadOnlyList<PersonRef> people = [];
     private IReadOnlyList<TopicView> topics = [];
     private DraftValidator? validator;
-    private IJSObjectReference? module;
-    private CancellationTokenSource? pendingDraftSave;
     private string? revealAfterRender;
-    private string? editorName;
-    private bool loaded;
-    private int? loadedId;
+    private int? loadedId = -1;
     private int formKey;
-    private bool moduleRequested;
 
     [Parameter]
     public int? Id { get; set; }
@@ -44,18 +36,14 @@ public sealed partial class EventEditorPage
 
     private string StorageKey => Id is null ? "diplomacy-draft:new" : $"diplomacy-draft:{Id}";
 
-    private IEnumerable<Choice<string>> ParticipantChoices =>
-        draft!.Participants.Select((p, i) => new Choice<string>(p.Key, p.DisplayName is { Length: > 0 } name ? name : $"Participant {i + 1}"));
+    private bool Dirty => unsaved?.Any == true;
 
-    private const string OtherSpeakerPrefix = "person:";
-
-    private IEnumerable<Choice<string>> SourceChoices =>
-        draft!.Sources.Select((s, i) => new Choice<string>(s.Key, s.Title is { Length: > 0 } title ? title : $"Source {i + 1}"));
+    private Guid? StoredVersion => Id is null ? null : version;
 
     protected override async Task OnInitializedAsync()
     {
-        editorName = await Gate.GetEditorNameAsync();
-        var options = await Queries.GetFilterOptionsAsync();
+        unsaved = new UnsavedChanges(Browser, work => InvokeAsync(work));
+        var options = await Queries.GetFilterChoicesAsync();
         people = options.Participants;
         topics = options.Topics;
     }
@@ -64,30 +52,17 @@ public sealed partial class EventEditorPage
     // an edit page) only sets new parameters, so the draft is (re)loaded whenever the event changes.
     protected override async Task OnParametersSetAsync()
     {
-        if (loaded && loadedId == Id)
+        if (loadedId != Id)
         {
-            return;
+            loadedId = Id;
+            await LoadAsync();
         }
-
-        loaded = true;
-        loadedId = Id;
-        await LoadAsync();
     }
 
     private async Task LoadAsync()
     {
-        pendingDraftSave?.Cancel();
-        draft = null;
-        version = default;
-        baseline = string.Empty;
-        dirty = false;
-        notFound = false;
-        showSummary = false;
-        errorMessage = null;
-        duplicates = null;
-        conflict = null;
-        storedDraft = null;
-        revealAfterRender = null;
+        (draft, version, notFound, showSummary) = (null, default, false, false);
+        (errorMessage, duplicates, conflict, storedDraft, revealAfterRender) = (null, null, null, null, null);
         formKey++;
         if (Id is { } id)
         {
@@ -104,81 +79,42 @@ public sealed partial class EventEditorPage
                 return;
             }
 
-            draft = existing.Draft;
-            version = existing.Version;
+            (draft, version) = (existing.Draft, existing.Version);
         }
         else
         {
-            draft = new EventDraft { Legs = [new LegDraft()], Participants = [new ParticipantDraft { PersonId = 0 }] };
+            draft = EventDraft.NewVisit();
         }
 
-        baseline = Serialize(draft);
-        if (module is not null)
+        unsaved!.Reset(draft);
+        if (Browser.IsReady)
         {
-            // Not the first render: offer this event's stored draft (the first render does it once the script loads).
+            // Not the first render: offer this event's stored draft now (the first render does it once the script loads).
             await OfferStoredDraftAsync();
         }
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (revealAfterRender is { } selector && module is not null)
+        if (revealAfterRender is { } selector)
         {
             revealAfterRender = null;
-            try
-            {
-                await module.InvokeVoidAsync("reveal", selector);
-            }
-            catch (JSException exception)
-            {
-                Logger.LogWarning(exception, "Could not reveal {Selector}", selector);
-            }
+            await Browser.RevealAsync(selector);
         }
 
         // Once a draft is on screen (the first render may still say "Loading…"), load the script and offer the stored draft.
-        if (moduleRequested || draft is null)
+        if (draft is not null && !Browser.IsReady && await Browser.StartAsync())
         {
-            return;
+            await OfferStoredDraftAsync();
         }
-
-        moduleRequested = true;
-        try
-        {
-            module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/editing.js");
-        }
-        catch (JSException exception)
-        {
-            Logger.LogWarning(exception, "Could not load the editor script for event {EventId}", Id);
-            return;
-        }
-
-        await OfferStoredDraftAsync();
     }
 
     private async Task OfferStoredDraftAsync()
     {
-        if (module is null || draft is null)
+        if (await Browser.LoadAsync(StorageKey) is { Draft: not null } stored && draft is not null && unsaved!.DiffersFromSaved(stored.Draft))
         {
-            return;
-        }
-
-        try
-        {
-            var json = await module.InvokeAsync<string?>("loadDraft", StorageKey);
-            if (json is not null && draft is not null && JsonSerializer.Deserialize<StoredDraft>(json, Json) is { Draft: not null } stored
-                && Serialize(stored.Draft) != baseline)
-            {
-                storedDraft = stored;
-                StateHasChanged();
-            }
-        }
-        catch (JSException exception)
-        {
-            Logger.LogWarning(exception, "Could not read the stored draft of event {EventId}", Id);
-        }
-        catch (JsonException exception)
-        {
-            Logger.LogWarning(exception, "Ignoring an unreadable stored draft of event {EventId}", Id);
+            storedDraft = stored;
+            StateHasChanged();
         }
     }
 
@@ -197,22 +133,17 @@ public sealed partial class EventEditorPage
         }
 
         storedDraft = null;
+        formKey++;
         MarkChanged();
     }
 
     private async Task DiscardStoredDraftAsync()
     {
         storedDraft = null;
-        await RemoveStoredDraftAsync();
+        await unsaved!.ForgetAsync(StorageKey);
     }
 
-    private async Task SubmitAsync(EventDraft submitted)
-    {
-        showSummary = false;
-        await SaveAsync();
-    }
-
-    private void OnInvalidSubmit(FormInvalidSubmitEventArgs args)
+    private void ShowSummary()
     {
         showSummary = true;
         errorMessage = null;
@@ -243,13 +174,12 @@ public sealed partial class EventEditorPage
 
     private void LoadSavedVersion()
     {
-        if (conflict?.Current is { } current)
+        if (conflict is not null)
         {
-            draft = current.Draft;
-            version = current.Version;
-            baseline = Serialize(draft);
+            (draft, version) = (conflict.Current.Draft, conflict.Current.Version);
+            unsaved!.Reset(draft);
             conflict = null;
-            validator?.Reset();
+            formKey++;
             MarkChanged();
         }
     }
@@ -261,10 +191,7 @@ public sealed partial class EventEditorPage
             return;
         }
 
-        saving = true;
-        errorMessage = null;
-        duplicates = null;
-        conflict = null;
+        (saving, showSummary, errorMessage, duplicates, conflict) = (true, false, null, null, null);
         StateHasChanged();
         try
         {
@@ -272,10 +199,9 @@ public sealed partial class EventEditorPage
             switch (result)
             {
                 case EventCommandResult.Saved saved:
-                    baseline = Serialize(draft);
-                    dirty = false;
-                    pendingDraftSave?.Cancel();
-                    await RemoveStoredDraftAsync();
+                    unsaved!.Reset(draft);
+                    await unsaved.ForgetAsync(StorageKey);
+                    Snackbar.Add(Id is null ? "Visit saved." : "Changes saved.", Severity.Success);
                     Navigation.NavigateTo($"/events/{saved.EventId}");
                     return;
                 case EventCommandResult.Invalid invalid:
@@ -301,7 +227,7 @@ public sealed partial class EventEditorPage
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            Logger.LogError(exception, "Saving event {EventId} ('{Title}') failed in the editor for {User}", Id, draft.Title, editorName);
+            Logger.LogError(exception, "Saving event {EventId} ('{Title}') failed in the editor", Id, draft.Title);
             errorMessage = "Saving failed because of a problem on the server. Nothing was saved; everything you typed is still here. Try again in a moment.";
         }
         finally
@@ -316,12 +242,7 @@ public sealed partial class EventEditorPage
 
     private async Task ConfirmLeaveAsync(LocationChangingContext context)
     {
-        if (!dirty || module is null)
-        {
-            return;
-        }
-
-        if (!await module.InvokeAsync<bool>("confirmLeave", "You have unsaved changes. Leave this page anyway? (A draft stays in this browser.)"))
+        if (Dirty && !await Browser.ConfirmAsync("You have unsaved changes. Leave this page anyway? (A draft stays in this browser.)"))
         {
             context.PreventNavigation();
         }
@@ -329,253 +250,15 @@ public sealed partial class EventEditorPage
 
     private void Cancel() => Navigation.NavigateTo(Id is { } id ? $"/events/{id}" : "/");
 
-    // Rows -------------------------------------------------------------------------------------------------------
-
-    private void AddParticipant()
-    {
-        draft!.Participants.Add(new ParticipantDraft { PersonId = 0 });
-        MarkChanged();
-    }
-
-    private void RemoveParticipant(ParticipantDraft participant)
-    {
-        draft!.Participants.Remove(participant);
-        foreach (var leg in draft.Legs)
-        {
-            leg.AttendeeKeys.Remove(participant.Key);
-        }
-
-        foreach (var statement in draft.Statements.Where(s => s.SpeakerKey == participant.Key))
-        {
-            // A recorded person stays the speaker of what they said, as a non-participant.
-            statement.SpeakerKey = null;
-            if (participant.PersonId is > 0)
-            {
-                statement.SpeakerPersonId = participant.PersonId;
-                statement.SpeakerName = participant.PersonName;
-            }
-        }
-
-        MarkChanged();
-    }
-
-    private void SetNewPerson(ParticipantDraft participant, bool isNew)
-    {
-        if (isNew)
-        {
-            participant.PersonId = null;
-            participant.PersonName = null;
-        }
-        else
-        {
-            // Back to picking: PersonId stays empty until a person is chosen.
-            participant.PersonId = 0;
-            participant.NewNameEn = participant.NewNameZh = participant.NewNameRu = null;
-        }
-
-        MarkChanged();
-    }
-
-    private void PickPerson(ParticipantDraft participant, int? id)
-    {
-        participant.PersonId = id ?? 0;
-        participant.PersonName = people.FirstOrDefault(p => p.Id == id)?.Name;
-        MarkChanged();
-    }
-
-    private void AddLeg()
-    {
-        draft!.Legs.Add(new LegDraft());
-        MarkChanged();
-    }
-
-    private void RemoveLeg(LegDraft leg)
-    {
-        draft!.Legs.Remove(leg);
-        MarkChanged();
-    }
-
-    private void SetAttendees(LegDraft leg, IEnumerable<string>? keys)
-    {
-        leg.AttendeeKeys = keys?.ToList() ?? [];
-        MarkChanged();
-    }
-
-    private void AddSource()
-    {
-        draft!.Sources.Add(new SourceDraft());
-        MarkChanged();
-    }
-
-    private void RemoveSource(SourceDraft source)
-    {
-        draft!.Sources.Remove(source);
-        foreach (var statement in draft.Statements.Where(s => s.SourceKey == source.Key))
-        {
-            statement.SourceKey = null;
-        }
-
-        foreach (var document in draft.Documents.Where(d => d.SourceKey == source.Key))
-        {
-            document.SourceKey = null;
-        }
-
-        MarkChanged();
-    }
-
-    // The speaker drop-down lists the participants, plus the statement's current speaker when that person is not a
-    // participant (a spokesperson, a minister quoted from afar), so the editor sees and keeps them.
-    private List<Choice<string>> SpeakerChoices(StatementDraft statement)
-    {
-        var choices = ParticipantChoices.ToList();
-        if (statement.SpeakerPersonId is { } id)
-        {
-            choices.Add(new(OtherSpeakerPrefix + id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{statement.SpeakerName ?? "Recorded person"} (not a participant)"));
-        }
-
-        return choices;
-    }
-
-    private static string? SpeakerValue(StatementDraft statement) =>
-        statement.SpeakerKey is { Length: > 0 } key ? key
-        : statement.SpeakerPersonId is { } id ? OtherSpeakerPrefix + id.ToString(System.Globalization.CultureInfo.InvariantCulture)
-        : null;
-
-    private void SetSpeaker(StatementDraft statement, string? value)
-    {
-        if (value is not null && value.StartsWith(OtherSpeakerPrefix, StringComparison.Ordinal))
-        {
-            statement.SpeakerKey = null;
-        }
-        else
-        {
-            statement.SpeakerKey = value;
-            statement.SpeakerPersonId = null;
-            statement.SpeakerName = null;
-        }
-
-        MarkChanged();
-    }
-
-    private void AddStatement()
-    {
-        draft!.Statements.Add(new StatementDraft());
-        MarkChanged();
-    }
-
-    private void RemoveStatement(StatementDraft statement)
-    {
-        draft!.Statements.Remove(statement);
-        MarkChanged();
-    }
-
-    private void AddDocument()
-    {
-        draft!.Documents.Add(new DocumentDraft());
-        MarkChanged();
-    }
-
-    private void RemoveDocument(DocumentDraft document)
-    {
-        draft!.Documents.Remove(document);
-        MarkChanged();
-    }
-
-    private void SetTopics(IEnumerable<string>? slugs)
-    {
-        draft!.TopicSlugs = slugs?.ToList() ?? [];
-        MarkChanged();
-    }
-
-    // Draft storage ----------------------------------------------------------------------------------------------
-
-    /// <summary>Recomputes whether there are unsaved changes and stores the draft in the browser shortly after.</summary>
+    /// <summary>After any change in the form: is anything unsaved, and keep a copy in the browser.</summary>
     private void MarkChanged()
     {
-        if (draft is null)
+        if (draft is not null)
         {
-            return;
-        }
-
-        dirty = Serialize(draft) != baseline;
-        pendingDraftSave?.Cancel();
-        pendingDraftSave?.Dispose();
-        pendingDraftSave = new CancellationTokenSource();
-        _ = StoreDraftLaterAsync(pendingDraftSave.Token);
-        StateHasChanged();
-    }
-
-    private async Task StoreDraftLaterAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Task.Delay(500, cancellationToken);
-            await InvokeAsync(async () =>
-            {
-                if (module is null || draft is null || cancellationToken.IsCancellationRequested)
-                {
-                    return;
-                }
-
-                if (dirty)
-                {
-                    var stored = new StoredDraft(DateTimeOffset.UtcNow, Id is null ? null : version, draft);
-                    await module.InvokeAsync<bool>("saveDraft", cancellationToken, StorageKey, JsonSerializer.Serialize(stored, Json));
-                }
-                else
-                {
-                    await module.InvokeVoidAsync("removeDraft", cancellationToken, StorageKey);
-                }
-            });
-        }
-        catch (OperationCanceledException)
-        {
-            // A newer change reschedules the save.
-        }
-        catch (JSDisconnectedException)
-        {
-            // The circuit is gone; the last stored draft stays in the browser.
-        }
-        catch (JSException exception)
-        {
-            Logger.LogWarning(exception, "Could not store the draft of event {EventId} in the browser", Id);
+            unsaved!.Changed(draft, StorageKey, StoredVersion);
+            StateHasChanged();
         }
     }
 
-    private async Task RemoveStoredDraftAsync()
-    {
-        if (module is not null)
-        {
-            try
-            {
-                await module.InvokeVoidAsync("removeDraft", StorageKey);
-            }
-            catch (JSException exception)
-            {
-                Logger.LogWarning(exception, "Could not remove the stored draft of event {EventId}", Id);
-            }
-        }
-    }
-
-    private static string Serialize(EventDraft value) => JsonSerializer.Serialize(value, Json);
-
-    public async ValueTask DisposeAsync()
-    {
-        pendingDraftSave?.Cancel();
-        pendingDraftSave?.Dispose();
-        if (module is not null)
-        {
-            try
-            {
-                await module.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-                // The circuit is already gone.
-            }
-        }
-    }
-
-    /// <summary>What the browser keeps: when, which version it was edited against, and the draft.</summary>
-    private sealed record StoredDraft(DateTimeOffset SavedAt, Guid? Version, EventDraft? Draft);
+    public void Dispose() => unsaved?.Dispose();
 }

@@ -1,0 +1,55 @@
+using Microsoft.Playwright;
+
+namespace DiplomacyTracker.BrowserTests.Pages;
+
+/// <summary>The timeline as a reader sees it: the filter form, the result summary, the event cards.</summary>
+public sealed class TimelinePage(IPage page)
+{
+    public IPage Page => page;
+
+    public ILocator Filters => page.GetByRole(AriaRole.Search, new() { Name = "Filter events" });
+
+    public ILocator FiltersToggle => page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Filters") });
+
+    public ILocator SearchText => page.GetByLabel("Search text");
+
+    public ILocator FromYear => page.GetByLabel("From year");
+
+    public ILocator ToYear => page.GetByLabel("To year");
+
+    public ILocator Venue => page.GetByLabel("Venue (city or country)");
+
+    public ILocator Participant => page.GetByLabel("Participant", new() { Exact = true });
+
+    public ILocator EventType => page.GetByLabel("Event type");
+
+    public ILocator Topic => page.GetByLabel("Topic", new() { Exact = true });
+
+    public ILocator XiPutinOnly => page.GetByLabel("Only Xi–Putin meetings");
+
+    public ILocator SearchButton => page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true });
+
+    public ILocator ClearFiltersButton => page.GetByRole(AriaRole.Button, new() { Name = "Clear filters" });
+
+    public ILocator Summary => page.GetByRole(AriaRole.Status).Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("event|page") });
+
+    public ILocator Cards => page.Locator("article.event-card");
+
+    public ILocator XiPutinCards => page.Locator("article.event-card.is-xiputin");
+
+    public ILocator Card(string title) => Cards.Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }) });
+
+    public async Task GotoAsync(string query = "")
+    {
+        await page.GotoAsync("/" + query);
+        await BrowserTest.WaitForCircuitAsync(page);
+    }
+
+    public Task ChooseVenueAsync(string venue) => MudControls.AutocompleteAsync(Venue, venue, venue);
+
+    public Task ChooseParticipantAsync(string name) => MudControls.AutocompleteAsync(Participant, name, name);
+
+    public Task ChooseEventTypeAsync(string type) => MudControls.ChooseAsync(EventType, type);
+
+    public Task ChooseTopicAsync(string topic) => MudControls.ChooseAsync(Topic, topic);
+}
