@@ -28,12 +28,12 @@ public sealed class BasicsAndDatesSectionTests : EditorSectionTest
         var cut = RenderSection<BasicsSection>(draft);
 
         ValidateAll(cut);
-        Assert.Equal("Title is required.", MessageFor(cut, Field(cut, "Title")));
+        ExpectMessage(cut, () => Field(cut, "Title"), "Title is required.");
         Assert.Equal("true", Field(cut, "Title").GetAttribute("aria-invalid"));
 
         Field(cut, "Title").Change("State visit to Beijing");
         Assert.Equal("State visit to Beijing", draft.Title);
-        Assert.Null(MessageFor(cut, Field(cut, "Title")));
+        ExpectMessage(cut, () => Field(cut, "Title"), null);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class BasicsAndDatesSectionTests : EditorSectionTest
         Assert.True(title.GetAttribute("maxlength") is null or "524288");
         Assert.Contains($"5000 / {Event.TitleMaxLength}", cut.Markup, StringComparison.Ordinal);
         ValidateAll(cut);
-        Assert.Equal($"Title must be at most {Event.TitleMaxLength} characters (it has 5000).", MessageFor(cut, Field(cut, "Title")));
+        ExpectMessage(cut, () => Field(cut, "Title"), $"Title must be at most {Event.TitleMaxLength} characters (it has 5000).");
     }
 
     [Fact]
@@ -64,11 +64,11 @@ public sealed class BasicsAndDatesSectionTests : EditorSectionTest
         Assert.Equal("Inferred.", Field(cut, "Date note").TextContent);
 
         ValidateAll(cut);
-        Assert.Equal("End date cannot be before the start date.", MessageFor(cut, Field(cut, "End date (optional)")));
+        ExpectMessage(cut, () => Field(cut, "End date (optional)"), "End date cannot be before the start date.");
 
         Field(cut, "End date (optional)").Change("2024-05-18");
         Assert.Equal(new DateOnly(2024, 5, 18), draft.EndDate);
-        Assert.Null(MessageFor(cut, Field(cut, "End date (optional)")));
+        ExpectMessage(cut, () => Field(cut, "End date (optional)"), null);
     }
 
     [Fact]
@@ -77,6 +77,6 @@ public sealed class BasicsAndDatesSectionTests : EditorSectionTest
         var draft = new EventDraft { StartDate = new DateOnly(2022, 12, 20), DatesApproximate = true };
         var cut = RenderSection<DatesSection>(draft);
         ValidateAll(cut);
-        Assert.Equal("Say how the approximate date was worked out.", MessageFor(cut, Field(cut, "Date note")));
+        ExpectMessage(cut, () => Field(cut, "Date note"), "Say how the approximate date was worked out.");
     }
 }

@@ -63,6 +63,11 @@ public abstract class EditorSectionTest : MudTestContext
         return ids.Select(id => cut.Find("form").QuerySelector($"[id='{id}']")).FirstOrDefault(e => e is not null && e.ParentElement?.ClassList.Contains("mud-input-error") == true)?.TextContent.Trim();
     }
 
+    /// <summary>The field shows this message (or none, for null) once the components have re-rendered.</summary>
+    protected static void ExpectMessage(IRenderedComponent<EditorHost> cut, Func<IElement> field, string? expected) =>
+        cut.WaitForAssertion(() => Assert.Equal(expected, MessageFor(cut, field())), TimeSpan.FromSeconds(5));
+
     /// <summary>Runs the rules over the whole draft, as pressing Save does.</summary>
-    protected static void ValidateAll(IRenderedComponent<EditorHost> cut) => cut.InvokeAsync(() => cut.Instance.Validator!.ValidateAll());
+    protected static void ValidateAll(IRenderedComponent<EditorHost> cut) =>
+        cut.InvokeAsync(() => cut.Instance.Validator!.ValidateAll()).GetAwaiter().GetResult();
 }

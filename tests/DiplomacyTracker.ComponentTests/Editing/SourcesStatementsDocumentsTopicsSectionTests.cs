@@ -50,7 +50,7 @@ public sealed class SourcesStatementsDocumentsTopicsSectionTests : EditorSection
         Button(cut, "Add source").Click();
         Field(Group(cut, "Source 2"), "Title").Change("Untraceable");
         ValidateAll(cut);
-        Assert.Equal("Give the article's URL or paste its text.", MessageFor(cut, Field(Group(cut, "Source 2"), "URL")));
+        ExpectMessage(cut, () => Field(Group(cut, "Source 2"), "URL"), "Give the article's URL or paste its text.");
     }
 
     [Fact]
@@ -75,12 +75,12 @@ public sealed class SourcesStatementsDocumentsTopicsSectionTests : EditorSection
         Button(cut, "Add statement").Click();
         ValidateAll(cut);
         var row = Group(cut, "Statement 1");
-        Assert.Equal("Statement text is required.", MessageFor(cut, Field(row, "Text")));
-        Assert.Equal("Choose a speaker or write who it is attributed to.", MessageFor(cut, Field(row, "Speaker")));
+        ExpectMessage(cut, () => Field(Group(cut, "Statement 1"), "Text"), "Statement text is required.");
+        ExpectMessage(cut, () => Field(Group(cut, "Statement 1"), "Speaker"), "Choose a speaker or write who it is attributed to.");
 
         Field(row, "Or attributed to").Change("the Chinese Foreign Ministry");
         Field(row, "Text").Change("Relations are at their best.");
-        Assert.Null(MessageFor(cut, Field(Group(cut, "Statement 1"), "Speaker")));
+        ExpectMessage(cut, () => Field(Group(cut, "Statement 1"), "Speaker"), null);
 
         Button(cut, "Remove statement 1").Click();
         Assert.Empty(draft.Statements);
@@ -100,7 +100,7 @@ public sealed class SourcesStatementsDocumentsTopicsSectionTests : EditorSection
 
         Button(cut, "Add document").Click();
         ValidateAll(cut);
-        Assert.Equal("Document title is required.", MessageFor(cut, Field(Group(cut, "Document 2"), "Title")));
+        ExpectMessage(cut, () => Field(Group(cut, "Document 2"), "Title"), "Document title is required.");
     }
 
     [Fact]
