@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Performance benchmark: bash tests/perf/benchmark.sh [EVENT_COUNT ...]   (default: 10000 100000)
+#                        bash tests/perf/benchmark.sh first-load           (only (e), on the curated seed)
 #
-# For each size: generates a synthetic database (cached in test-artifacts/perf/, git-ignored), starts the Release build
-# of the web app against it on a free loopback port, and measures
+# For each size: generates a synthetic database (cached in test-artifacts/perf/, git-ignored), starts the published
+# Release build of the web app against it on a free loopback port, and measures
 #   (a) API latency p50/p95/p99 per typical filter (wrk, 1 connection, BENCH_DURATION seconds per case),
 #   (b) server-side render time of the timeline (curl time_total over BENCH_RENDER_RUNS requests),
 #   (c) time to interactive in headless Chromium (first circuit render batch, tests/perf/interactive.mjs),
-#   (d) memory per Blazor circuit (RSS of the server before/after BENCH_CIRCUITS interactive headless Chromium tabs).
+#   (d) memory per Blazor circuit (RSS of the server before/after BENCH_CIRCUITS interactive headless Chromium tabs),
+#   (e) the first load of / in a cold browser: bytes on the wire per resource with "Accept-Encoding: br", its encoding
+#       and caching, against the 200 KB budget.
 # Prints markdown tables and writes them to docs/perf-results/<size>.md (git-ignored) for docs/performance.md to quote.
 # Loopback traffic only; every phase is bounded in time. Knobs (environment): BENCH_DURATION (s, default 10),
 # BENCH_CONNECTIONS (default 1), BENCH_RENDER_RUNS (default 30), BENCH_TTI_RUNS (default 6), BENCH_CIRCUITS (default 20),
@@ -17,6 +20,8 @@ root=$PWD
 
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
+first_load_only=0
+[ "${sizes[0]}" = "first-load" ] && first_load_only=1
 duration=${BENCH_DURATION:-10}
 connections=${BENCH_CONNECTIONS:-1}
 render_runs=${BENCH_RENDER_RUNS:-30}
@@ -45,16 +50,18 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 # --- build -----------------------------------------------------------------------------------------------------------
+# The app as it is deployed: published (static assets fingerprinted and precompressed by MapStaticAssets).
+web_dir="$cache/publish"
 if [ "${BENCH_SKIP_BUILD:-0}" != "1" ]; then
-  echo "Building the web app and the data generator (Release)..."
-  dotnet build "$root/src/DiplomacyTracker.Web" -c Release -nologo -clp:ErrorsOnly -v q
+  echo "Publishing the web app and building the data generator (Release)..."
+  rm -rf "$web_dir"
+  dotnet publish "$root/src/DiplomacyTracker.Web" -c Release -o "$web_dir" -nologo -clp:ErrorsOnly -v q
   dotnet build "$root/tests/DiplomacyTracker.DataGenerator" -c Release -nologo -clp:ErrorsOnly -v q
 fi
-# bin/Release/<target framework>/: framework-dependent apps with their native launcher.
-web_exe=$(ls "$root"/src/DiplomacyTracker.Web/bin/Release/net*/DiplomacyTracker.Web 2>/dev/null | head -n1 || true)
+# Framework-dependent apps with their native launcher.
+web_exe="$web_dir/DiplomacyTracker.Web"
 gen_exe=$(ls "$root"/tests/DiplomacyTracker.DataGenerator/bin/Release/net*/DiplomacyTracker.DataGenerator 2>/dev/null | head -n1 || true)
 [ -x "$web_exe" ] && [ -x "$gen_exe" ] || { echo "The Release build did not produce the app and the generator." >&2; exit 1; }
-web_dir=$(dirname "$web_exe")
 
 # --- helpers ---------------------------------------------------------------------------------------------------------
 app_pid=""
@@ -98,21 +105,9 @@ stop_app() {
   fi
 }
 
-# --- one size --------------------------------------------------------------------------------------------------------
-run_size() {
-  local events=$1
-  local db="$cache/events-${events}x${statements_per_event}.db"
-  local out="$results/${events}.md"
-
-  # Regenerate when the generator changed since the cached database was made.
-  if [ ! -f "$db" ] || [ -n "$(find "$root/tests/DiplomacyTracker.DataGenerator" -name '*.cs' -newer "$db" | head -n1)" ]; then
-    echo "Generating $events events x $statements_per_event statements -> $db"
-    "$gen_exe" --database "$db" --events "$events" --statements-per-event "$statements_per_event" --data "$root/data" \
-      | tee "$work/generate.log"
-  fi
-
-  local port; port=$(free_port)
-  local base="http://127.0.0.1:$port"
+# Starts the published app on $1 against the SQLite database $2 (seeded from data/ if new); sets app_pid.
+start_app() {
+  local base=$1 db=$2
   echo "Starting the app on $base against $db"
   (
     cd "$web_dir"
@@ -128,6 +123,24 @@ run_size() {
     sleep 0.5
   done
   if [ "$healthy" != 1 ]; then echo "The app did not become healthy; log:"; tail -n 40 "$work/app.log"; exit 1; fi
+}
+
+# --- one size --------------------------------------------------------------------------------------------------------
+run_size() {
+  local events=$1
+  local db="$cache/events-${events}x${statements_per_event}.db"
+  local out="$results/${events}.md"
+
+  # Regenerate when the generator changed since the cached database was made.
+  if [ ! -f "$db" ] || [ -n "$(find "$root/tests/DiplomacyTracker.DataGenerator" -name '*.cs' -newer "$db" | head -n1)" ]; then
+    echo "Generating $events events x $statements_per_event statements -> $db"
+    "$gen_exe" --database "$db" --events "$events" --statements-per-event "$statements_per_event" --data "$root/data" \
+      | tee "$work/generate.log"
+  fi
+
+  local port; port=$(free_port)
+  local base="http://127.0.0.1:$port"
+  start_app "$base" "$db"
 
   local counts
   counts=$(curl -fs "$base/api/events?pageSize=1" | grep -o '"total":[0-9]*' | cut -d: -f2)
@@ -209,6 +222,7 @@ run_size() {
   done
 
   measure_interactive "$base" "$out"
+  measure_first_load "$base" "$out"
   measure_circuits "$base" "$port" "$out"
   stop_app
   echo
@@ -261,6 +275,29 @@ measure_interactive() {
   stop_browser
 }
 
+# First load of / in a cold browser: every resource with its bytes on the wire, encoding and caching, and the total
+# against the budget (200 KB, Brotli). Static assets must be fingerprinted and cached as immutable.
+measure_first_load() {
+  local base=$1 out=$2 lines total budget=$((200 * 1024))
+  start_browser
+  lines=$(node_driver weight "$cdp_port" "$base/" || true)
+  stop_browser
+  total=$(echo "$lines" | awk '/^TOTAL/ { print $2 }')
+  {
+    echo
+    echo "### First load of \`/\` (cold cache, \"Accept-Encoding: br, gzip\", until interactive)"
+    echo
+    echo "| resource | status | bytes on the wire | encoding | cache-control |"
+    echo "|---|---:|---:|---|---|"
+    echo "$lines" | awk -F'\t' '/^RESOURCE/ { url = $6; sub("^https?://[^/]+", "", url); printf "| `%s` | %s | %s | %s | %s |\n", url, $3, $2, $4, $5 }'
+    echo "$lines" | awk '/^SOCKET/ { printf "| circuit WebSocket until the first render | 101 | %s | (SignalR) | |\n", $2 }'
+    echo
+    echo "Total: **$(( ${total:-0} / 1024 )) KiB** ($total bytes) against a budget of 200 KiB: $([ "${total:-999999999}" -le "$budget" ] && echo within it || echo OVER IT)."
+  } >>"$out"
+  echo "  first load of /: $(( ${total:-0} / 1024 )) KiB"
+  echo "$lines" | grep 'failed' | head -n1 | sed 's/^/  /' || true
+}
+
 # Opens $circuits interactive tabs of the timeline and reports the server's RSS growth per circuit.
 measure_circuits() {
   local base=$1 port=$2 out=$3
@@ -294,6 +331,21 @@ measure_circuits() {
   wait "$driver" 2>/dev/null || true
   stop_browser
 }
+
+if [ "$first_load_only" = 1 ]; then
+  out="$results/first-load.md"
+  port=$(free_port)
+  start_app "http://127.0.0.1:$port" "$work/seeded.db"
+  {
+    echo "## First load on the curated seed"
+    echo
+    echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores (load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)); published Release build."
+  } >"$out"
+  measure_first_load "http://127.0.0.1:$port" "$out"
+  stop_app
+  cat "$out"
+  exit 0
+fi
 
 for size in "${sizes[@]}"; do
   case $size in ''|*[!0-9]*) echo "Sizes are event counts, e.g. 10000 100000" >&2; exit 2 ;; esac

@@ -5,6 +5,11 @@
 //   node --experimental-websocket interactive.mjs tti <devtools-port> <url> <runs>
 //       one line per run: "TTI cold|warm <DOMContentLoaded ms> <interactive ms>" (from the document request),
 //       or "TTI failed <reason>"; the first run has the browser cache disabled.
+//   node --experimental-websocket interactive.mjs weight <devtools-port> <url>
+//       one cold load (cache disabled, "Accept-Encoding: br, gzip" as browsers send over HTTPS) until interactive; one
+//       tab-separated line per HTTP resource: "RESOURCE <bytes on the wire> <status> <content-encoding> <cache-control>
+//       <url>", then
+//       "SOCKET <bytes received over /_blazor until interactive>" and "TOTAL <bytes>".
 //   node --experimental-websocket interactive.mjs circuits <devtools-port> <url> <count> <hold-seconds>
 //       opens <count> tabs one after the other, each waiting for its circuit, prints "CIRCUITS <interactive> <count>",
 //       keeps the tabs (and their circuits) open for <hold-seconds>, then closes them.
@@ -35,11 +40,23 @@ function connect(socketUrl, onEvent) {
 }
 
 // Opens a tab on the URL and resolves once its circuit has rendered (or failed, or 30 s passed).
-async function openTab(cacheDisabled) {
+// With "weigh", records every HTTP response (bytes on the wire, encoding, caching) and the WebSocket bytes received.
+async function openTab(cacheDisabled, weigh = false) {
+  const resources = new Map();
+  let socketBytes = 0;
   const target = await (await fetch(`${devtools}/json/new?about:blank`, { method: 'PUT' })).json();
   const times = { start: null, dcl: null, interactive: null, failure: null };
   const blazorSockets = new Set();
   const page = connect(target.webSocketDebuggerUrl, ({ method, params }) => {
+    if (weigh && method === 'Network.responseReceived') {
+      const headers = Object.fromEntries(Object.entries(params.response.headers).map(([k, v]) => [k.toLowerCase(), v]));
+      resources.set(params.requestId, { url: params.response.url, status: params.response.status, encoding: headers['content-encoding'] ?? 'none', cache: headers['cache-control'] ?? 'none', bytes: 0 });
+    } else if (weigh && method === 'Network.loadingFinished' && resources.has(params.requestId)) {
+      resources.get(params.requestId).bytes = params.encodedDataLength;
+    } else if (weigh && method === 'Network.webSocketFrameReceived' && blazorSockets.has(params.requestId) && times.interactive === null) {
+      socketBytes += params.response.opcode === 2 ? Buffer.from(params.response.payloadData, 'base64').length : Buffer.byteLength(params.response.payloadData);
+    }
+
     if (method === 'Network.requestWillBeSent' && params.type === 'Document' && times.start === null) {
       times.start = params.timestamp;
     } else if (method === 'Page.domContentEventFired' && times.dcl === null) {
@@ -62,6 +79,10 @@ async function openTab(cacheDisabled) {
   await page.send('Page.enable');
   await page.send('Network.enable');
   await page.send('Network.setCacheDisabled', { cacheDisabled });
+  if (weigh) {
+    // Chromium offers Brotli only over HTTPS; the benchmark talks plain HTTP on loopback, so ask for it explicitly.
+    await page.send('Network.setExtraHTTPHeaders', { headers: { 'Accept-Encoding': 'br, gzip' } });
+  }
   await page.send('Page.navigate', { url });
   const deadline = Date.now() + 30000;
   while (times.interactive === null && times.failure === null && Date.now() < deadline) {
@@ -70,7 +91,7 @@ async function openTab(cacheDisabled) {
 
   times.failure ??= times.interactive === null ? 'no render batch within 30 s' : null;
   page.close();
-  return { target, times };
+  return { target, times, resources: [...resources.values()], socketBytes };
 }
 
 const closeTab = target => fetch(`${devtools}/json/close/${target.id}`);
@@ -86,6 +107,21 @@ if (mode === 'tti') {
     await closeTab(target);
     await sleep(200);
   }
+} else if (mode === 'weight') {
+  const { target, times, resources, socketBytes } = await openTab(true, true);
+  if (times.failure) {
+    console.log(`WEIGHT failed ${times.failure}`);
+  }
+
+  let total = socketBytes;
+  for (const r of resources.sort((a, b) => b.bytes - a.bytes)) {
+    total += r.bytes;
+    console.log(['RESOURCE', r.bytes, r.status, r.encoding, r.cache, r.url].join('\t'));
+  }
+
+  console.log(`SOCKET ${socketBytes}`);
+  console.log(`TOTAL ${total}`);
+  await closeTab(target);
 } else if (mode === 'circuits') {
   const count = Number(countText ?? 20);
   const tabs = [];
@@ -100,6 +136,6 @@ if (mode === 'tti') {
   await sleep(Number(holdText ?? 15) * 1000);
   for (const target of tabs) { await closeTab(target); }
 } else {
-  console.error('usage: interactive.mjs tti|circuits <devtools-port> <url> <count> [hold-seconds]');
+  console.error('usage: interactive.mjs tti|weight|circuits <devtools-port> <url> [count] [hold-seconds]');
   process.exit(2);
 }

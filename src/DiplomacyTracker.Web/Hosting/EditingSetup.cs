@@ -25,6 +25,7 @@ internal static class EditingSetup
     public const string ApiEditorPolicy = "ApiEditor";
     public const string ApiScheme = "EditorApi";
     public const string SignInRateLimit = "sign-in";
+    public const string AuthCookieName = "DiplomacyTracker.Auth";
 
     public static void AddDiplomacyEditing(this WebApplicationBuilder builder)
     {
@@ -43,7 +44,7 @@ internal static class EditingSetup
             options.LoginPath = "/account/sign-in";
             options.LogoutPath = "/account/sign-out";
             options.AccessDeniedPath = "/account/access-denied";
-            options.Cookie.Name = "DiplomacyTracker.Auth";
+            options.Cookie.Name = AuthCookieName;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.SlidingExpiration = true;

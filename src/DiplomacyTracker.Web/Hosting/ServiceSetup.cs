@@ -30,6 +30,7 @@ internal static class ServiceSetup
             options.SnackbarConfiguration.ShowCloseIcon = true;
         });
 
+        services.AddDiplomacyCompression();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddProblemDetails();
@@ -67,6 +68,7 @@ internal static class ServiceSetup
     public static void UseDiplomacyPipeline(this WebApplication app)
     {
         app.UseDiplomacyRequestLogging();
+        app.UseDiplomacyCompression();
         if (!app.Environment.IsDevelopment())
         {
             // API callers get RFC 7807 problem details; people get the friendly error page.
