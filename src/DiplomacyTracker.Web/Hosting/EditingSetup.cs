@@ -3,6 +3,7 @@ using DiplomacyTracker.Data;
 using DiplomacyTracker.Web.Features.Account;
 using DiplomacyTracker.Web.Features.Editing;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -21,8 +22,11 @@ internal static class EditingSetup
     public const string EditorRole = "Editor";
     public const string EditorPolicy = "Editor";
 
-    /// <summary>Policy for the write API: the editor cookie or an API key.</summary>
+    /// <summary>Policy for the write API: the editor cookie or an API key, checked against the database.</summary>
     public const string ApiEditorPolicy = "ApiEditor";
+
+    /// <summary>Policy for writes from a circuit: an editor per the database at the moment of the write.</summary>
+    public const string CurrentEditorPolicy = "CurrentEditor";
     public const string ApiScheme = "EditorApi";
     public const string SignInRateLimit = "sign-in";
     public const string AuthCookieName = "DiplomacyTracker.Auth";
@@ -69,9 +73,15 @@ internal static class EditingSetup
             .AddEntityFrameworkStores<DiplomacyDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        // EditorPolicy shows editor pages and tools (claims only: cheap, checked on every render); the two write
+        // policies also check the database (CurrentEditorHandler), so a cookie or circuit that outlived its editor
+        // cannot write.
         services.AddAuthorizationBuilder()
             .AddPolicy(EditorPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(EditorRole))
-            .AddPolicy(ApiEditorPolicy, policy => policy.AddAuthenticationSchemes(ApiScheme).RequireAuthenticatedUser().RequireRole(EditorRole));
+            .AddPolicy(CurrentEditorPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(EditorRole).AddRequirements(new CurrentEditorRequirement()))
+            .AddPolicy(ApiEditorPolicy, policy => policy.AddAuthenticationSchemes(ApiScheme).RequireAuthenticatedUser().RequireRole(EditorRole)
+                .AddRequirements(new CurrentEditorRequirement()));
+        services.AddSingleton<IAuthorizationHandler, CurrentEditorHandler>();
 
         // Keys next to the database, so sign-in cookies (and antiforgery tokens) survive restarts.
         services.AddDataProtection().SetApplicationName("DiplomacyTracker");

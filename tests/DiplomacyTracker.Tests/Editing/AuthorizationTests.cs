@@ -207,6 +207,80 @@ public sealed class AuthorizationTests(EditingApp app) : IClassFixture<EditingAp
     }
 
     [Fact]
+    public async Task The_write_api_refuses_an_editor_cookie_at_once_after_sign_out()
+    {
+        var (email, _) = await CreateEditorAsync("api-signed-out@example.org");
+        using var client = await app.SignedInClientAsync(email, Password);
+        var cookie = await AuthCookieAsync(client);
+        Assert.Equal(HttpStatusCode.Created, (await PostWithCookieAsync(cookie, await app.ValidDraftAsync("Before sign-out", year: 2052))).StatusCode);
+        var id = await AnyEventIdAsync();
+
+        // Signing out renews the security stamp; the old cookie, replayed a moment later, no longer writes.
+        var token = await EditingApp.GetAntiforgeryTokenAsync(client, "/");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync("/account/sign-out", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }))).StatusCode);
+
+        var before = await app.CountEventsAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostWithCookieAsync(cookie, await app.ValidDraftAsync("After sign-out", year: 2053))).StatusCode);
+        using var replay = CookieClient(cookie);
+        Assert.Equal(HttpStatusCode.Forbidden, (await replay.DeleteAsync($"/api/events/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await replay.PostAsync($"/api/events/{id}/restore", null)).StatusCode);
+        Assert.Equal(before, await app.CountEventsAsync());
+        await using var db = app.Db();
+        Assert.False(db.Events.Single(e => e.Id == id).IsDeleted);
+    }
+
+    [Fact]
+    public async Task The_write_api_refuses_an_editor_cookie_at_once_after_the_editor_role_is_removed()
+    {
+        var (email, _) = await CreateEditorAsync("api-demoted@example.org");
+        using var client = await app.SignedInClientAsync(email, Password);
+        var cookie = await AuthCookieAsync(client);
+        Assert.Equal(HttpStatusCode.Created, (await PostWithCookieAsync(cookie, await app.ValidDraftAsync("Before demotion", year: 2054))).StatusCode);
+
+        await using (var admin = app.Services.CreateAsyncScope())
+        {
+            var users = admin.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+            Assert.True((await users.RemoveFromRoleAsync((await users.FindByEmailAsync(email))!, EditingSetup.EditorRole)).Succeeded);
+        }
+
+        // The cookie still carries the Editor role claim; the database decides.
+        var before = await app.CountEventsAsync();
+        var refused = await PostWithCookieAsync(cookie, await app.ValidDraftAsync("After demotion", year: 2055));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(before, await app.CountEventsAsync());
+    }
+
+    [Fact]
+    public async Task The_write_api_takes_a_configured_key_without_an_account()
+    {
+        using var client = app.CreateApiClient();
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/events", EditingApp.JsonBody(await app.ValidDraftAsync("By API key", year: 2056)))).StatusCode);
+    }
+
+    private static async Task<string> AuthCookieAsync(HttpClient signedIn)
+    {
+        // The cookie the browser holds: read back from a request the client makes with it.
+        var response = await signedIn.GetAsync("/account/sign-in");
+        Assert.True(response.RequestMessage!.Headers.TryGetValues("Cookie", out var sent));
+        return string.Join("; ", sent!.SelectMany(c => c.Split("; ")).Where(c => c.StartsWith(EditingSetup.AuthCookieName + "=", StringComparison.Ordinal)));
+    }
+
+    private HttpClient CookieClient(string cookie)
+    {
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        client.DefaultRequestHeaders.Add("X-Requested-With", "XMLHttpRequest");
+        return client;
+    }
+
+    private async Task<HttpResponseMessage> PostWithCookieAsync(string cookie, EventDraft draft)
+    {
+        using var client = CookieClient(cookie);
+        return await client.PostAsync("/api/events", EditingApp.JsonBody(draft));
+    }
+
+    [Fact]
     public async Task Circuits_get_an_authentication_state_that_is_revalidated()
     {
         await using var scope = app.Services.CreateAsyncScope();

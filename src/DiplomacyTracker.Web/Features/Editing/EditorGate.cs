@@ -1,25 +1,20 @@
 using System.Security.Claims;
 using DiplomacyTracker.Data.Events.Editing;
-using DiplomacyTracker.Web.Features.Account;
 using DiplomacyTracker.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace DiplomacyTracker.Web.Features.Editing;
 
 /// <summary>
-/// What the interactive editor pages call to write. Every call checks the circuit's user against the Editor policy
-/// and, at the moment of the write, against the database (the user still exists, still has the Editor role, and the
-/// security stamp the circuit signed in with is current): a forged component event from a reader, or a write from a
-/// circuit whose user has since signed out or lost the role, is refused like an API call.
+/// What the interactive editor pages call to write. Every call checks the circuit's user against the database at the
+/// moment of the write (<see cref="EditingSetup.CurrentEditorPolicy"/>, the same check as the write API's): a forged
+/// component event from a reader, or a write from a circuit whose user has since signed out or lost the role, is
+/// refused like an API call.
 /// </summary>
 public sealed class EditorGate(
     AuthenticationStateProvider authentication,
     IAuthorizationService authorization,
-    IServiceScopeFactory scopeFactory,
-    IOptions<IdentityOptions> identityOptions,
     EventCommands commands,
     ILogger<EditorGate> logger)
 {
@@ -30,22 +25,10 @@ public sealed class EditorGate(
         return await GetCurrentEditorNameAsync(state.User);
     }
 
-    private async Task<string?> GetCurrentEditorNameAsync(ClaimsPrincipal principal)
-    {
-        var result = await authorization.AuthorizeAsync(principal, EditingSetup.EditorPolicy);
-        if (!result.Succeeded)
-        {
-            return null;
-        }
-
-        // A fresh scope: the circuit's own DbContext would serve the user (and its stamp) from its cache.
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-        var user = await EditorRevalidation.FindCurrentUserAsync(users, identityOptions.Value, principal);
-        return user is not null && await users.IsInRoleAsync(user, EditingSetup.EditorRole)
+    private async Task<string?> GetCurrentEditorNameAsync(ClaimsPrincipal principal) =>
+        (await authorization.AuthorizeAsync(principal, EditingSetup.CurrentEditorPolicy)).Succeeded
             ? principal.Identity?.Name ?? "(editor)"
             : null;
-    }
 
     public Task<EventCommandResult> CreateAsync(EventDraft draft, CancellationToken cancellationToken = default) =>
         AsEditor(null, "create", user => commands.CreateAsync(draft, user, cancellationToken));
