@@ -59,6 +59,9 @@ internal static class ServiceSetup
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 
+    private static int ClientErrorOr500(Exception exception) =>
+        exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
@@ -72,8 +75,14 @@ internal static class ServiceSetup
         if (!app.Environment.IsDevelopment())
         {
             // API callers get RFC 7807 problem details; people get the friendly error page.
-            app.UseWhen(IsApi, api => api.UseExceptionHandler());
-            app.UseWhen(context => !IsApi(context), pages => pages.UseExceptionHandler("/error", createScopeForErrors: true));
+            // A request Kestrel could not read (too large, broken chunking, truncated) is the client's fault: its 4xx.
+            app.UseWhen(IsApi, api => api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ClientErrorOr500 }));
+            app.UseWhen(context => !IsApi(context), pages => pages.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error",
+                CreateScopeForErrors = true,
+                StatusCodeSelector = ClientErrorOr500,
+            }));
         }
 
         // Addresses nothing answers get the "not found" page (pages call NavigationManager.NotFound() for a missing

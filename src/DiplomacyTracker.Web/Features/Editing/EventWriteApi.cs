@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using DiplomacyTracker.Data.Events.Editing;
 using DiplomacyTracker.Web.Hosting;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
@@ -29,6 +30,7 @@ internal static class EventWriteApi
             .WithTags("Editing");
         events.MapPost("/", CreateAsync)
             .Accepts<EventDraft>("application/json")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Add an event (editors or API key)");
@@ -101,11 +103,19 @@ internal static class EventWriteApi
             var refused => Problem(refused),
         };
 
+    /// <summary>The largest event body taken: several full articles pasted as source text fit; bigger is refused (413).</summary>
+    public const long MaxBodyBytes = 4 * 1024 * 1024;
+
     private static async Task<(EventDraft? Draft, ProblemHttpResult? Problem)> ReadDraftAsync(HttpContext context)
     {
         if (!context.Request.HasJsonContentType())
         {
             return (null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send the event as application/json"));
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
         }
 
         try
@@ -118,6 +128,21 @@ internal static class EventWriteApi
         catch (JsonException exception)
         {
             return (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request body is not a valid event", detail: exception.Message));
+        }
+        catch (BadHttpRequestException exception)
+        {
+            // Over the size limit (413), a broken chunked encoding or a body shorter than its Content-Length (400).
+            return (null, TypedResults.Problem(
+                statusCode: exception.StatusCode,
+                title: exception.StatusCode == StatusCodes.Status413PayloadTooLarge
+                    ? $"The request body is larger than {MaxBodyBytes / (1024 * 1024)} MB"
+                    : "The request body could not be read",
+                detail: exception.Message));
+        }
+        catch (InvalidOperationException exception)
+        {
+            // The JSON reader could not decode the declared charset.
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send the event as application/json in UTF-8", detail: exception.Message));
         }
     }
 
