@@ -27,6 +27,8 @@ public abstract class BrowserTest(BrowserFixture fixture)
         try
         {
             await test(page);
+            // The Content-Security-Policy must not block anything the app itself needs.
+            Assert.DoesNotContain(consoleErrors, e => e.Contains("Content Security Policy", StringComparison.Ordinal));
         }
         catch (Exception exception)
         {

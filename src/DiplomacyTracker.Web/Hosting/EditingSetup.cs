@@ -51,6 +51,8 @@ internal static class EditingSetup
             options.Cookie.Name = AuthCookieName;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is HTTPS, including HTTPS ended at a known reverse proxy (SecuritySetup).
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
             // The API answers 401/403 instead of redirecting to the sign-in page.
@@ -82,6 +84,8 @@ internal static class EditingSetup
             .AddPolicy(ApiEditorPolicy, policy => policy.AddAuthenticationSchemes(ApiScheme).RequireAuthenticatedUser().RequireRole(EditorRole)
                 .AddRequirements(new CurrentEditorRequirement()));
         services.AddSingleton<IAuthorizationHandler, CurrentEditorHandler>();
+
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         // Keys next to the database, so sign-in cookies (and antiforgery tokens) survive restarts.
         services.AddDataProtection().SetApplicationName("DiplomacyTracker");

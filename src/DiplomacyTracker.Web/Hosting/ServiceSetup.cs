@@ -30,6 +30,7 @@ internal static class ServiceSetup
             options.SnackbarConfiguration.ShowCloseIcon = true;
         });
 
+        builder.AddDiplomacySecurity();
         services.AddDiplomacyCompression();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
@@ -70,6 +71,7 @@ internal static class ServiceSetup
 
     public static void UseDiplomacyPipeline(this WebApplication app)
     {
+        app.UseDiplomacySecurity();
         app.UseDiplomacyRequestLogging();
         app.UseDiplomacyCompression();
         if (!app.Environment.IsDevelopment())

@@ -69,8 +69,9 @@ public sealed class MalformedWriteTests(SocketEditingApp app) : IClassFixture<So
             // The reset is expected.
         }
 
+        // 400 when the app reads the cut-off body, 499 when Kestrel notices the client left first: a client error either way.
         var line = await WaitForRequestLogAsync(path);
-        Assert.Contains("\"StatusCode\":400", line, StringComparison.Ordinal);
+        Assert.True(line.Contains("\"StatusCode\":400", StringComparison.Ordinal) || line.Contains("\"StatusCode\":499", StringComparison.Ordinal), line);
         Assert.DoesNotContain("\"Level\":\"Error\"", line, StringComparison.Ordinal);
     }
 

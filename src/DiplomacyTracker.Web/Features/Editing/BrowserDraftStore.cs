@@ -20,12 +20,12 @@ public sealed class BrowserDraftStore(IJSRuntime js, ILogger<BrowserDraftStore> 
 
     public bool IsReady => module is not null;
 
-    /// <summary>Loads the script; call after the first interactive render.</summary>
-    public async Task<bool> StartAsync()
+    /// <summary>Loads the script (its fingerprinted address, from the page's Assets); call after the first interactive render.</summary>
+    public async Task<bool> StartAsync(string scriptUrl)
     {
         try
         {
-            module ??= await js.InvokeAsync<IJSObjectReference>("import", "./js/editing.js");
+            module ??= await js.InvokeAsync<IJSObjectReference>("import", scriptUrl);
         }
         catch (JSException exception)
         {

@@ -40,6 +40,9 @@ public sealed partial class EventEditorPage
 
     private Guid? StoredVersion => Id is null ? null : version;
 
+    // The fingerprinted module ("./" so import() reads it as a path, not a package name).
+    private string EditorScriptUrl => "./" + Assets["js/editing.js"].TrimStart('/');
+
     protected override async Task OnInitializedAsync()
     {
         unsaved = new UnsavedChanges(Browser, work => InvokeAsync(work));
@@ -103,7 +106,7 @@ public sealed partial class EventEditorPage
         }
 
         // Once a draft is on screen (the first render may still say "Loading…"), load the script and offer the stored draft.
-        if (draft is not null && !Browser.IsReady && await Browser.StartAsync())
+        if (draft is not null && !Browser.IsReady && await Browser.StartAsync(EditorScriptUrl))
         {
             await OfferStoredDraftAsync();
         }
