@@ -33,9 +33,11 @@ public sealed class StartupTests(DiplomacyAppFactory app) : IClassFixture<Diplom
         var html = await client.GetStringAsync("/");
         Assert.Contains("DiplomacyTracker", html, StringComparison.Ordinal);
         Assert.Contains("<main", html, StringComparison.Ordinal);
-        Assert.Contains("_framework/blazor.web.js", html, StringComparison.Ordinal);
+        // The Blazor script, under its fingerprinted name, and served.
+        var src = System.Text.RegularExpressions.Regex.Match(html, "src=\"(_framework/blazor\\.web\\.[a-z0-9]+\\.js)\"");
+        Assert.True(src.Success, "The page does not load _framework/blazor.web.js.");
 
-        var script = await client.GetAsync("/_framework/blazor.web.js");
+        var script = await client.GetAsync("/" + src.Groups[1].Value);
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
     }
 
