@@ -32,7 +32,7 @@ public sealed class BasicsAndDatesSectionTests : EditorSectionTest
         Assert.Equal("true", Field(cut, "Title").GetAttribute("aria-invalid"));
 
         Field(cut, "Title").Change("State visit to Beijing");
-        Assert.Equal("State visit to Beijing", draft.Title);
+        cut.WaitForAssertion(() => Assert.Equal("State visit to Beijing", draft.Title));
         ExpectMessage(cut, () => Field(cut, "Title"), null);
     }
 
@@ -67,7 +67,7 @@ public sealed class BasicsAndDatesSectionTests : EditorSectionTest
         ExpectMessage(cut, () => Field(cut, "End date (optional)"), "End date cannot be before the start date.");
 
         Field(cut, "End date (optional)").Change("2024-05-18");
-        Assert.Equal(new DateOnly(2024, 5, 18), draft.EndDate);
+        cut.WaitForAssertion(() => Assert.Equal(new DateOnly(2024, 5, 18), draft.EndDate));
         ExpectMessage(cut, () => Field(cut, "End date (optional)"), null);
     }
 

@@ -59,14 +59,15 @@ public sealed class ParticipantsAndLegsSectionTests : EditorSectionTest
         var cut = RenderSection<ParticipantsSection>(draft, p => p.Add(s => s.People, People));
 
         Field(Group(cut, "Participant 1"), "A new person").Click();
+        cut.WaitForAssertion(() => Assert.True(draft.Participants[0].IsNew));
+        cut.WaitForAssertion(() => Field(Group(cut, "Participant 1"), "Name in English"));
 
         var row = Group(cut, "Participant 1");
-        Assert.True(draft.Participants[0].IsNew);
         Field(row, "Name in English").Change("Li Hui");
         Assert.Equal("zh", Field(row, "Name in Chinese").Closest("[lang]")?.GetAttribute("lang"));
         Assert.Equal("ru", Field(row, "Name in Russian").Closest("[lang]")?.GetAttribute("lang"));
         Assert.NotNull(Field(row, "Country"));
-        Assert.Equal("Li Hui", draft.Participants[0].NewNameEn);
+        cut.WaitForAssertion(() => Assert.Equal("Li Hui", draft.Participants[0].NewNameEn));
         Assert.Throws<Xunit.Sdk.XunitException>(() => Field(row, "Person"));
     }
 
@@ -89,12 +90,12 @@ public sealed class ParticipantsAndLegsSectionTests : EditorSectionTest
         Assert.Equal("Beijing", Field(leg, "City").GetAttribute("value"));
         Assert.True(Field(leg, "Xi Jinping").HasAttribute("checked"));
         Field(leg, "Vladimir Putin").Change(false);
-        Assert.Equal(["xi"], draft.Legs[0].AttendeeKeys);
+        cut.WaitForAssertion(() => Assert.Equal(["xi"], draft.Legs[0].AttendeeKeys));
 
         Button(cut, "Add leg").Click();
         Assert.Equal(2, draft.Legs.Count);
         Field(Group(cut, "Leg 2"), "City").Change("Harbin");
-        Assert.Equal("Harbin", draft.Legs[1].City);
+        cut.WaitForAssertion(() => Assert.Equal("Harbin", draft.Legs[1].City));
 
         Button(cut, "Remove leg 1").Click();
         Assert.Equal("Harbin", Assert.Single(draft.Legs).City);
