@@ -1,6 +1,12 @@
 using DiplomacyTracker.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // The app's own folder, wherever it is started from (a service manager starts it anywhere), so it finds its
+    // appsettings.json; --contentRoot or ASPNETCORE_CONTENTROOT still choose another.
+    ContentRootPath = AppPaths.ContentRootUnlessConfigured(args),
+});
 builder.AddDiplomacyLogging();
 builder.AddDiplomacyServices();
 

@@ -18,6 +18,14 @@ internal static class AppPaths
 
     public static string DefaultConnectionString => $"Data Source={Path.Combine(DataDirectory, "diplomacy.db")}";
 
+    /// <summary>The folder of the app's binaries (and appsettings.json), unless a content root is configured.</summary>
+    public static string? ContentRootUnlessConfigured(string[] args) =>
+        args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase))
+        || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT"))
+        || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT"))
+            ? null
+            : AppContext.BaseDirectory;
+
     private static string? FindRepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

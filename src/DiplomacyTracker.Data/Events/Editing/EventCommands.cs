@@ -652,8 +652,13 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
         }
 
         stem = stem.Length > 100 ? stem[..100] : stem;
+
+        // Every slug in use that this stem could collide with, in one query (an index range on Slug), then the first
+        // free number: "li-wei", "li-wei-2", "li-wei-3"…
+        var used = db.People.Where(p => p.Slug == stem || p.Slug.StartsWith(stem + "-")).Select(p => p.Slug).ToHashSet(StringComparer.Ordinal);
+        used.UnionWith(taken);
         var slug = stem;
-        for (var n = 2; taken.Contains(slug) || db.People.Any(p => p.Slug == slug); n++)
+        for (var n = 2; used.Contains(slug); n++)
         {
             slug = $"{stem}-{n}";
         }
