@@ -1,5 +1,6 @@
 using DiplomacyTracker.Data.Events;
 using DiplomacyTracker.Data.Events.Editing;
+using DiplomacyTracker.Data.Operations;
 using DiplomacyTracker.Data.Participants;
 using DiplomacyTracker.Data.Seeding;
 using DiplomacyTracker.Data.Sources;
@@ -12,7 +13,7 @@ public static class DataServiceCollectionExtensions
 {
     /// <summary>Registers the context factory (one short-lived context per operation) and the query and command services.</summary>
     /// <remarks>
-    /// The caller registers <see cref="DiplomacyDataOptions"/>; it is read when first needed, so hosts (and test
+    /// The caller registers <see cref="DiplomacyDataOptions"/> and <see cref="BackupOptions"/>; they are read when first needed, so hosts (and test
     /// factories) can decide the connection string from configuration that is complete only after the host is built.
     /// </remarks>
     public static IServiceCollection AddDiplomacyData(this IServiceCollection services)
@@ -24,6 +25,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ParticipantQueries>();
         services.AddSingleton<SourceQueries>();
         services.AddSingleton<EventCommands>();
+        services.AddSingleton<DatabaseBackups>();
         return services;
     }
 }

@@ -11,6 +11,11 @@ builder.AddDiplomacyLogging();
 builder.AddDiplomacyServices();
 
 var app = builder.Build();
+if (await app.RunMaintenanceCommandAsync(args))
+{
+    return;
+}
+
 await app.InitializeDatabaseAsync();
 app.UseDiplomacyPipeline();
 await app.RunAsync();

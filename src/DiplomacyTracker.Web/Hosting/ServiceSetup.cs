@@ -46,6 +46,7 @@ internal static class ServiceSetup
             return new DiplomacyDataOptions(connectionString, seedDirectory);
         });
         services.AddDiplomacyData();
+        builder.AddDiplomacyBackups();
         builder.AddDiplomacyEditing();
 
         services.AddHealthChecks().AddDbContextCheck<DiplomacyDbContext>(

@@ -142,3 +142,21 @@ public class EditingApp : DiplomacyAppFactory
 
     public DiplomacyDbContext Db() => CreateDbContext();
 }
+
+/// <summary>The editing app on a database file the test chooses (to restart on it, or to open a restored copy).</summary>
+public sealed class SharedDatabaseApp(string database, IReadOnlyDictionary<string, string?>? settings = null) : EditingApp
+{
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings
+    {
+        get
+        {
+            var all = new Dictionary<string, string?>(base.ExtraSettings) { ["ConnectionStrings:Diplomacy"] = $"Data Source={database}" };
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                all[key] = value;
+            }
+
+            return all;
+        }
+    }
+}

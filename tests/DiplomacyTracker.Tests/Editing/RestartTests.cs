@@ -55,12 +55,4 @@ public sealed class RestartTests : IDisposable
             // Left for the OS to clean.
         }
     }
-
-    private sealed class SharedDatabaseApp(string database) : EditingApp
-    {
-        protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>(base.ExtraSettings)
-        {
-            ["ConnectionStrings:Diplomacy"] = $"Data Source={database}",
-        };
-    }
 }

@@ -28,7 +28,10 @@ public static class AppTheme
             DrawerBackground = "#ffffff",
             DrawerText = "#1c1b1a",
             DrawerIcon = "#57534e",
-            Warning = "#8a5a00",
+            // Alert colours dark enough for text on their own tint (WCAG AA).
+            Success = "#1e6b2a",
+            Info = "#1b5a9e",
+            Warning = "#7a4f00",
             Error = "#b3261e",
         },
         PaletteDark = new PaletteDark
@@ -46,6 +49,8 @@ public static class AppTheme
             DrawerBackground = "#1f1d1b",
             DrawerText = "#f0eeec",
             DrawerIcon = "#c2bcb5",
+            Success = "#8fd19e",
+            Info = "#9fc8f5",
             Warning = "#f5c26b",
             Error = "#f2b8b5",
         },

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using DiplomacyTracker.Data.Events.Editing;
+using DiplomacyTracker.Data.Operations;
 using DiplomacyTracker.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -16,6 +17,7 @@ public sealed class EditorGate(
     AuthenticationStateProvider authentication,
     IAuthorizationService authorization,
     EventCommands commands,
+    DatabaseBackups backups,
     ILogger<EditorGate> logger)
 {
     /// <summary>The circuit user's name if they are an editor right now (per the database), else null.</summary>
@@ -41,6 +43,19 @@ public sealed class EditorGate(
 
     public Task<EventCommandResult> RestoreAsync(int id, CancellationToken cancellationToken = default) =>
         AsEditor(id, "restore", user => commands.RestoreAsync(id, user, cancellationToken));
+
+    /// <summary>Writes a backup now, for a current editor; null when the user is not one.</summary>
+    public async Task<BackupFile?> BackUpAsync(CancellationToken cancellationToken = default)
+    {
+        var state = await authentication.GetAuthenticationStateAsync();
+        if (await GetCurrentEditorNameAsync(state.User) is not { } user)
+        {
+            logger.LogWarning("Refused a backup for {User}: not an editor", state.User.Identity?.Name ?? "(anonymous)");
+            return null;
+        }
+
+        return await backups.CreateAsync(user, cancellationToken);
+    }
 
     private async Task<EventCommandResult> AsEditor(int? id, string action, Func<string, Task<EventCommandResult>> write)
     {
