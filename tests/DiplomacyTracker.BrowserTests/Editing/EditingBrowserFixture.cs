@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace DiplomacyTracker.BrowserTests.Editing;
 
 /// <summary>The browser fixture with an admin editor configured.</summary>
-public sealed class EditingBrowserFixture : BrowserFixture
+public class EditingBrowserFixture : BrowserFixture
 {
     public const string AdminEmail = "admin@example.org";
     public const string AdminPassword = "correct horse battery";

@@ -43,4 +43,8 @@ public abstract record EventCommandResult
 
     /// <summary>The user may not edit (not signed in, not an editor, or signed out since).</summary>
     public sealed record Forbidden : EventCommandResult;
+
+    /// <summary>Not written: the database could not be written (the disk is full, or an I/O error). Nothing was saved;
+    /// the same write works once space returns.</summary>
+    public sealed record StorageFailed(bool DiskFull) : EventCommandResult;
 }

@@ -24,7 +24,51 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
         return entity is null ? null : new EditableEvent(entity.Id, entity.Version, ToDraft(entity));
     }
 
-    public async Task<EventCommandResult> CreateAsync(EventDraft draft, string userName, CancellationToken cancellationToken = default)
+    public Task<EventCommandResult> CreateAsync(EventDraft draft, string userName, CancellationToken cancellationToken = default) =>
+        GuardStorageAsync("create", null, userName, () => CreateCoreAsync(draft, userName, cancellationToken));
+
+    public Task<EventCommandResult> UpdateAsync(int id, EventDraft draft, Guid expectedVersion, string userName, CancellationToken cancellationToken = default) =>
+        GuardStorageAsync("update", id, userName, () => UpdateCoreAsync(id, draft, expectedVersion, userName, cancellationToken));
+
+    public Task<EventCommandResult> SoftDeleteAsync(int id, string userName, CancellationToken cancellationToken = default) =>
+        GuardStorageAsync("delete", id, userName, () => SoftDeleteCoreAsync(id, userName, cancellationToken));
+
+    public Task<EventCommandResult> RestoreAsync(int id, string userName, CancellationToken cancellationToken = default) =>
+        GuardStorageAsync("restore", id, userName, () => RestoreCoreAsync(id, userName, cancellationToken));
+
+    /// <summary>
+    /// A full disk or an I/O error while writing is the storage's problem, not a bug: the transaction is rolled back
+    /// (nothing is half-written), the failure is logged with what was being saved, and the caller gets a result it can
+    /// explain; the next write works again once space returns.
+    /// </summary>
+    private async Task<EventCommandResult> GuardStorageAsync(string action, int? id, string userName, Func<Task<EventCommandResult>> write)
+    {
+        try
+        {
+            return await write();
+        }
+        catch (Exception exception) when (StorageFailure(exception) is { } diskFull)
+        {
+            logger.LogError(exception, "Could not {Action} event {EventId} for {User}: {Problem}", action, id, userName, diskFull ? "the disk is full" : "the database could not be written (I/O error)");
+            return new EventCommandResult.StorageFailed(diskFull);
+        }
+    }
+
+    // SQLITE_FULL (13) or SQLITE_IOERR (10), however deep EF wrapped it; null for anything else.
+    private static bool? StorageFailure(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 13 or 10 } sqlite)
+            {
+                return sqlite.SqliteErrorCode == 13;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<EventCommandResult> CreateCoreAsync(EventDraft draft, string userName, CancellationToken cancellationToken)
     {
         var errors = EventDraftValidator.Validate(draft);
         if (errors.Count > 0)
@@ -62,14 +106,14 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
             logger.LogInformation("Event {EventId} created by {User}", entity.Id, userName);
             return new EventCommandResult.Saved(entity.Id, entity.Version, changes);
         }
-        catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException)
+        catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException && StorageFailure(exception) is null)
         {
             logger.LogError(exception, "Creating event '{Title}' failed for {User}", draft.Title, userName);
             throw;
         }
     }
 
-    public async Task<EventCommandResult> UpdateAsync(int id, EventDraft draft, Guid expectedVersion, string userName, CancellationToken cancellationToken = default)
+    private async Task<EventCommandResult> UpdateCoreAsync(int id, EventDraft draft, Guid expectedVersion, string userName, CancellationToken cancellationToken)
     {
         var errors = EventDraftValidator.Validate(draft);
         if (errors.Count > 0)
@@ -136,14 +180,14 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
             var current = await LoadGraph(fresh).AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
             return current is null ? new EventCommandResult.NotFound(id) : Conflict(current, ToDraft(current), draft);
         }
-        catch (DbUpdateException exception)
+        catch (DbUpdateException exception) when (StorageFailure(exception) is null)
         {
             logger.LogError(exception, "Updating event {EventId} failed for {User}", id, userName);
             throw;
         }
     }
 
-    public async Task<EventCommandResult> SoftDeleteAsync(int id, string userName, CancellationToken cancellationToken = default)
+    private async Task<EventCommandResult> SoftDeleteCoreAsync(int id, string userName, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -164,7 +208,7 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
         return new EventCommandResult.Saved(id, entity.Version, changes);
     }
 
-    public async Task<EventCommandResult> RestoreAsync(int id, string userName, CancellationToken cancellationToken = default)
+    private async Task<EventCommandResult> RestoreCoreAsync(int id, string userName, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -226,6 +226,11 @@ public sealed partial class EventEditorPage
                 case EventCommandResult.Forbidden:
                     errorMessage = "Only signed-in editors can save. Sign in again in another tab; your input is kept here and in this browser.";
                     break;
+                case EventCommandResult.StorageFailed storage:
+                    errorMessage = storage.DiskFull
+                        ? "Nothing was saved: the server's disk is full. Everything you typed is still here (and kept in this browser); save again once an administrator has freed space."
+                        : "Nothing was saved: the database could not be written. Everything you typed is still here (and kept in this browser); try again in a moment.";
+                    break;
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -31,6 +31,7 @@ internal static class EventWriteApi
         events.MapPost("/", CreateAsync)
             .Accepts<EventDraft>("application/json")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status507InsufficientStorage)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Add an event (editors or API key)");
@@ -166,6 +167,14 @@ internal static class EventWriteApi
             extensions: new Dictionary<string, object?> { ["currentVersion"] = conflict.Current.Version, ["changes"] = conflict.Changes }),
         EventCommandResult.NotFound notFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No event {notFound.EventId}"),
         EventCommandResult.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Editors only"),
+        EventCommandResult.StorageFailed { DiskFull: true } => TypedResults.Problem(
+            statusCode: StatusCodes.Status507InsufficientStorage,
+            title: "The server's disk is full",
+            detail: "Nothing was saved. Send the same request again once an administrator has freed space."),
+        EventCommandResult.StorageFailed => TypedResults.Problem(
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "The database could not be written",
+            detail: "Nothing was saved (a storage error on the server). Try again in a moment."),
         EventCommandResult.Invalid invalid => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The event has invalid fields", extensions: new Dictionary<string, object?> { ["errors"] = invalid.Errors }),
         _ => throw new UnreachableException($"A write that was not refused reached the problem mapping: {refused}"),
     };
