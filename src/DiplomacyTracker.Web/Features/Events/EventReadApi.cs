@@ -16,6 +16,15 @@ internal static class EventReadApi
             .WithSummary("Events in chronological order, filtered and paged.")
             .WithDescription("Filters (all optional, combined): year or yearFrom/yearTo, venue (city or country), participant (slug or English name), type, topic (slug), q (full text over titles, summaries and statements), xiputin=true (only meetings both Xi Jinping and Vladimir Putin attended). Paging: page (from 1), pageSize (1–200, default 50).");
 
+        api.MapGet("/events/facets", CountFacets)
+            .WithName("CountEventFacets")
+            .WithSummary("For each filter, how many events each choice matches given the other filters.")
+            .WithDescription("Takes the same filters as /api/events. Each list counts the events a choice of that filter would match with the other filters kept and that filter's own choice left out; total is the count for all the filters, as /api/events reports it.");
+
+        api.MapGet("/overview", GetOverview)
+            .WithName("GetOverview")
+            .WithSummary("The filtered events counted per year, host side, country, city, type and participant, with the pairs who met most and the visits with several legs.");
+
         api.MapGet("/events/{id:int}", GetEvent)
             .WithName("GetEvent")
             .WithSummary("One event with its legs, participants, statements, documents and sources.");
@@ -34,6 +43,22 @@ internal static class EventReadApi
         }
 
         return TypedResults.Ok(await queries.SearchAsync(query.Filter, query.Page, query.PageSize, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<EventFacets>, ValidationProblem>> CountFacets(HttpRequest request, EventStatistics statistics, CancellationToken cancellationToken)
+    {
+        var query = EventFilterQuery.Parse(request.Query);
+        return query.IsValid
+            ? TypedResults.Ok(await statistics.GetFacetsAsync(query.Filter, cancellationToken))
+            : TypedResults.ValidationProblem(query.Errors);
+    }
+
+    private static async Task<Results<Ok<EventOverview>, ValidationProblem>> GetOverview(HttpRequest request, EventStatistics statistics, CancellationToken cancellationToken)
+    {
+        var query = EventFilterQuery.Parse(request.Query);
+        return query.IsValid
+            ? TypedResults.Ok(await statistics.GetOverviewAsync(query.Filter, cancellationToken))
+            : TypedResults.ValidationProblem(query.Errors);
     }
 
     private static async Task<Results<Ok<EventDetails>, NotFound>> GetEvent(int id, EventQueries queries, CancellationToken cancellationToken) =>

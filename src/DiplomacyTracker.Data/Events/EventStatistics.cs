@@ -1,0 +1,232 @@
+using DiplomacyTracker.Data.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiplomacyTracker.Data.Events;
+
+/// <summary>
+/// Counts over the filtered events: the facet counts beside each filter choice and the overview's charts.
+/// Every count is of distinct events, with the same filter semantics as <see cref="EventQueries.SearchAsync"/>, so a
+/// count agrees with the total the timeline and the API report for that choice.
+/// </summary>
+public sealed class EventStatistics(IDbContextFactory<DiplomacyDbContext> contextFactory)
+{
+    /// <summary>The facet value of events whose start date is unknown.</summary>
+    public const string UnknownYear = "unknown";
+
+    private static readonly int UnknownSortKey = PartialDate.Unknown.SortKey;
+
+    /// <summary>
+    /// For each filter, how many events each of its choices would match given the other active filters (the
+    /// filter's own choice left out, so the reader sees what switching to another choice would give).
+    /// </summary>
+    public async Task<EventFacets> GetFacetsAsync(EventFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        IQueryable<Event> Matching(EventFilter f) => EventQueries.Apply(db, db.Events.AsNoTracking(), f);
+
+        var total = await Matching(filter).CountAsync(cancellationToken);
+        var years = await CountByYearAsync(Matching(filter with { YearFrom = null, YearTo = null }), cancellationToken);
+        var venues = await CountByVenueAsync(db, Matching(filter with { Venue = null }), cancellationToken);
+        var people = await CountByPersonAsync(db, Matching(filter with { Participant = null }), top: null, cancellationToken);
+        var types = await CountByTypeAsync(Matching(filter with { Type = null }), cancellationToken);
+        var topics = await CountByTopicAsync(Matching(filter with { Topic = null }), cancellationToken);
+        var xiPutin = await Matching(filter with { XiPutinOnly = true }).CountAsync(cancellationToken);
+        return new EventFacets(total, xiPutin, years, venues, people, types, topics);
+    }
+
+    /// <summary>The overview of the filtered events: per year, place, type and person, and the visits with several legs.</summary>
+    public async Task<EventOverview> GetOverviewAsync(EventFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var matching = EventQueries.Apply(db, db.Events.AsNoTracking(), filter);
+        var ids = matching.Select(e => e.Id);
+
+        var total = await matching.CountAsync(cancellationToken);
+        var years = await CountByYearAsync(matching, cancellationToken);
+        var types = await CountByTypeAsync(matching, cancellationToken);
+        var people = await CountByPersonAsync(db, matching, TopPeople, cancellationToken);
+        var hostSides = await matching.GroupBy(e => e.HostSide)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+
+        var legs = db.EventLegs.IgnoreQueryFilters().AsNoTracking().Where(l => ids.Contains(l.EventId));
+        var countries = await legs.Select(l => new { l.EventId, l.Country }).Distinct()
+            .GroupBy(l => l.Country).Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var cities = await legs
+            .GroupBy(l => new { l.City, l.Country })
+            .Select(g => new { g.Key.City, g.Key.Country, Events = g.Select(l => l.EventId).Distinct().Count(), Legs = g.Count() })
+            .ToListAsync(cancellationToken);
+
+        // Who met whom: every pair of participants of one event, counted over events (done here, not in SQL: a
+        // self-join per event is no cheaper and this reads each participation row once).
+        var participations = await db.EventParticipants.IgnoreQueryFilters().AsNoTracking()
+            .Where(p => ids.Contains(p.EventId))
+            .Select(p => new { p.EventId, p.PersonId })
+            .ToListAsync(cancellationToken);
+        var pairCounts = participations
+            .GroupBy(p => p.EventId)
+            .SelectMany(g =>
+            {
+                var persons = g.Select(p => p.PersonId).Distinct().Order().ToArray();
+                return persons.SelectMany((a, i) => persons.Skip(i + 1).Select(b => (a, b)));
+            })
+            .GroupBy(pair => pair)
+            .Select(g => (Pair: g.Key, Count: g.Count()))
+            .OrderByDescending(p => p.Count).ThenBy(p => p.Pair.a).ThenBy(p => p.Pair.b)
+            .Take(TopPairs)
+            .ToList();
+        var pairPeopleIds = pairCounts.SelectMany(p => new[] { p.Pair.a, p.Pair.b }).Distinct().ToList();
+        var pairPeople = await db.People.AsNoTracking()
+            .Where(p => pairPeopleIds.Contains(p.Id))
+            .Select(p => new PersonRef(p.Id, p.Slug, p.NameEn, p.Country))
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        var pairs = pairCounts.Select(p => new PersonPairCount(pairPeople[p.Pair.a], pairPeople[p.Pair.b], p.Count)).ToList();
+
+        var multiLeg = await matching
+            .Where(e => e.Legs.Count > 1)
+            .OrderByDescending(e => e.SortKey).ThenByDescending(e => e.Id)
+            .Take(MultiLegVisitsShown)
+            .Select(e => new MultiLegVisit(
+                e.Id,
+                e.Title,
+                e.Start,
+                e.End,
+                e.Legs.OrderBy(l => l.Position).Select(l => new LegSummary(l.Position, l.City, l.Country, l.Site, l.Start, l.End)).ToList()))
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var multiLegCount = await matching.CountAsync(e => e.Legs.Count > 1, cancellationToken);
+
+        return new EventOverview(
+            total,
+            years,
+            hostSides.OrderByDescending(s => s.Count).ThenBy(s => s.Key).Select(s => new CountedValue(s.Key.ToString(), s.Key.ToString(), s.Count)).ToList(),
+            countries.OrderByDescending(c => c.Count).ThenBy(c => c.Key, StringComparer.OrdinalIgnoreCase).Select(c => new CountedValue(c.Key, c.Key, c.Count)).ToList(),
+            cities.OrderByDescending(c => c.Events).ThenBy(c => c.City, StringComparer.OrdinalIgnoreCase)
+                .Select(c => new CityCount(c.City, c.Country, c.Events, c.Legs)).ToList(),
+            types,
+            people,
+            pairs,
+            multiLegCount,
+            multiLeg);
+    }
+
+    private const int TopPeople = 15;
+    private const int TopPairs = 10;
+    private const int MultiLegVisitsShown = 20;
+
+    private static async Task<IReadOnlyList<CountedValue>> CountByYearAsync(IQueryable<Event> events, CancellationToken cancellationToken)
+    {
+        var rows = await events
+            .GroupBy(e => e.SortKey == UnknownSortKey ? (int?)null : e.SortKey / 10000)
+            .Select(g => new { Year = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        // Timeline order: known years ascending, the unknown date last (where the timeline files it).
+        return rows.OrderBy(r => r.Year ?? int.MaxValue)
+            .Select(r => r.Year is { } y
+                ? new CountedValue(y.ToString(System.Globalization.CultureInfo.InvariantCulture), y.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Count)
+                : new CountedValue(UnknownYear, "Date unknown", r.Count))
+            .ToList();
+    }
+
+    private static async Task<IReadOnlyList<CountedValue>> CountByTypeAsync(IQueryable<Event> events, CancellationToken cancellationToken)
+    {
+        var rows = await events.GroupBy(e => e.Type).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        return rows.OrderByDescending(r => r.Count).ThenBy(r => r.Key).Select(r => new CountedValue(r.Key.ToString(), r.Key.ToString(), r.Count)).ToList();
+    }
+
+    private static async Task<IReadOnlyList<CountedValue>> CountByTopicAsync(IQueryable<Event> events, CancellationToken cancellationToken)
+    {
+        var rows = await events.SelectMany(e => e.Topics)
+            .GroupBy(t => new { t.Slug, t.Name })
+            .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return rows.OrderByDescending(r => r.Count).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase).Select(r => new CountedValue(r.Slug, r.Name, r.Count)).ToList();
+    }
+
+    private static async Task<IReadOnlyList<CountedValue>> CountByPersonAsync(DiplomacyDbContext db, IQueryable<Event> events, int? top, CancellationToken cancellationToken)
+    {
+        var ids = events.Select(e => e.Id);
+        var counts = db.EventParticipants.IgnoreQueryFilters().AsNoTracking()
+            .Where(p => ids.Contains(p.EventId))
+            .GroupBy(p => p.PersonId)
+            .Select(g => new { PersonId = g.Key, Count = g.Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.PersonId);
+        var rows = await (top is { } n ? counts.Take(n) : counts).ToListAsync(cancellationToken);
+        var personIds = rows.Select(r => r.PersonId).ToList();
+        var people = await db.People.AsNoTracking()
+            .Where(p => personIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.Slug, p.NameEn })
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        return rows.Where(r => people.ContainsKey(r.PersonId))
+            .Select(r => new CountedValue(people[r.PersonId].Slug, people[r.PersonId].NameEn, r.Count))
+            .OrderByDescending(r => r.Count).ThenBy(r => r.Label, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+
+    // The venue filter matches a leg's city or its country, so a venue's count is of events with a leg in that city,
+    // or in that country: both kinds of name are counted, each event once per name.
+    private static async Task<IReadOnlyList<CountedValue>> CountByVenueAsync(DiplomacyDbContext db, IQueryable<Event> events, CancellationToken cancellationToken)
+    {
+        var ids = events.Select(e => e.Id);
+        var legs = db.EventLegs.IgnoreQueryFilters().AsNoTracking().Where(l => ids.Contains(l.EventId));
+        var byCity = await legs.Select(l => new { l.EventId, l.City }).Distinct()
+            .GroupBy(l => l.City).Select(g => new { Name = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var byCountry = await legs.Select(l => new { l.EventId, l.Country }).Distinct()
+            .GroupBy(l => l.Country).Select(g => new { Name = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        // A name that is both a city and a country (Singapore) matches an event through either: count those events once.
+        var both = byCity.Select(c => c.Name).Intersect(byCountry.Select(c => c.Name), StringComparer.OrdinalIgnoreCase).ToList();
+        var exact = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in both)
+        {
+            exact[name] = await legs.Where(l => l.City == name || l.Country == name).Select(l => l.EventId).Distinct().CountAsync(cancellationToken);
+        }
+
+        return byCountry.Concat(byCity)
+            .GroupBy(v => v.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(g => new CountedValue(g.First().Name, g.First().Name, exact.TryGetValue(g.Key, out var n) ? n : g.Sum(v => v.Count)))
+            .OrderBy(v => v.Label, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+}
+
+/// <summary>One choice and how many events it matches. <see cref="Value"/> is what the filter takes (a slug, a year,
+/// a type's name), <see cref="Label"/> what a reader sees.</summary>
+public sealed record CountedValue(string Value, string Label, int Count);
+
+/// <summary>Facet counts for every filter, each given the other active filters.</summary>
+public sealed record EventFacets(
+    int Total,
+    int XiPutinMeetings,
+    IReadOnlyList<CountedValue> Years,
+    IReadOnlyList<CountedValue> Venues,
+    IReadOnlyList<CountedValue> Participants,
+    IReadOnlyList<CountedValue> Types,
+    IReadOnlyList<CountedValue> Topics)
+{
+    public static EventFacets Empty { get; } = new(0, 0, [], [], [], [], []);
+
+    public static int? CountOf(IReadOnlyList<CountedValue> facet, string? value) =>
+        value is null ? null : facet.FirstOrDefault(v => string.Equals(v.Value, value, StringComparison.OrdinalIgnoreCase))?.Count ?? 0;
+}
+
+public sealed record CityCount(string City, string Country, int Events, int Legs);
+
+public sealed record PersonPairCount(PersonRef First, PersonRef Second, int Events);
+
+public sealed record MultiLegVisit(int Id, string Title, PartialDate Start, PartialDate End, IReadOnlyList<LegSummary> Legs);
+
+/// <summary>The filtered events counted several ways, for the overview page and GET /api/overview.</summary>
+public sealed record EventOverview(
+    int Total,
+    IReadOnlyList<CountedValue> Years,
+    IReadOnlyList<CountedValue> HostSides,
+    IReadOnlyList<CountedValue> Countries,
+    IReadOnlyList<CityCount> Cities,
+    IReadOnlyList<CountedValue> Types,
+    IReadOnlyList<CountedValue> TopParticipants,
+    IReadOnlyList<PersonPairCount> TopPairs,
+    int MultiLegVisitCount,
+    IReadOnlyList<MultiLegVisit> MultiLegVisits);
