@@ -22,6 +22,9 @@ window.diplomacyTracker = {
   rememberTheme: choice => {
     document.cookie = `DiplomacyTrackerTheme=${encodeURIComponent(choice)}; path=/; max-age=31536000; SameSite=Lax`;
   },
+  rememberTimelineView: view => {
+    document.cookie = `DiplomacyTrackerTimelineView=${encodeURIComponent(view)}; path=/; max-age=31536000; SameSite=Lax`;
+  },
   scrollToId: id => {
     const element = document.getElementById(id);
     if (element) {

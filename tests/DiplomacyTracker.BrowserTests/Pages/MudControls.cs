@@ -5,14 +5,20 @@ namespace DiplomacyTracker.BrowserTests.Pages;
 /// <summary>
 /// Driving MudBlazor's pop-up controls the way a person does: open the labelled control, then pick the option by
 /// its visible name. The option list opens in a popover at the end of the page, so it is looked up on the page.
+/// Filter options carry how many events they match ("State visit (3)"): an option is found by its name with or
+/// without that count.
 /// </summary>
 public static class MudControls
 {
+    /// <summary>An option by its visible name, followed or not by its count.</summary>
+    public static ILocator Option(IPage page, string name) =>
+        page.GetByRole(AriaRole.Option, new() { NameRegex = new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(name) + @"( \(\d+\))?$") });
+
     /// <summary>Opens a drop-down (its combobox, found by label) and picks an option.</summary>
     public static async Task ChooseAsync(ILocator combobox, string option)
     {
         await combobox.ClickAsync();
-        await combobox.Page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        await Option(combobox.Page, option).ClickAsync();
         await Assertions.Expect(combobox.Page.GetByRole(AriaRole.Listbox)).ToHaveCountAsync(0);
     }
 
@@ -20,7 +26,7 @@ public static class MudControls
     public static async Task AutocompleteAsync(ILocator input, string typed, string option)
     {
         await input.FillAsync(typed);
-        await input.Page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        await Option(input.Page, option).ClickAsync();
         await Assertions.Expect(input).ToHaveValueAsync(option);
     }
 

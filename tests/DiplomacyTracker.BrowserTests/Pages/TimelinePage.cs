@@ -35,6 +35,22 @@ public sealed class TimelinePage(IPage page)
 
     public ILocator Cards => page.Locator("article.event-card");
 
+    /// <summary>Events in the compact view: one line each.</summary>
+    public ILocator Rows => page.Locator("article.event-row");
+
+    public ILocator CardsButton => page.GetByRole(AriaRole.Button, new() { Name = "Cards", Exact = true });
+
+    public ILocator CompactButton => page.GetByRole(AriaRole.Button, new() { Name = "Compact list", Exact = true });
+
+    public ILocator PageSize => page.GetByLabel("Events per page");
+
+    public ILocator YearJump => page.GetByRole(AriaRole.Navigation, new() { Name = "Go to a year" });
+
+    public ILocator Pager(string position) => page.GetByRole(AriaRole.Navigation, new() { Name = $"Pages of events ({position})" });
+
+    /// <summary>A year's heading, with its count ("2022 3 events").</summary>
+    public ILocator YearHeading(string year) => page.GetByRole(AriaRole.Heading, new() { Level = 2, NameRegex = new System.Text.RegularExpressions.Regex("^" + year + @"\b") });
+
     public ILocator XiPutinCards => page.Locator("article.event-card.is-xiputin");
 
     public ILocator Card(string title) => Cards.Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }) });

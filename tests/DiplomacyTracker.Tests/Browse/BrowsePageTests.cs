@@ -39,9 +39,16 @@ public sealed class BrowsePageTests(DiplomacyAppFactory app) : IClassFixture<Dip
     public async Task Timeline_groups_by_year_and_shows_dates_at_their_precision()
     {
         var document = Parser.ParseDocument(await app.CreateClient().GetStringAsync("/"));
-        var years = document.QuerySelectorAll("h2.year-heading").Select(h => h.TextContent.Trim()).ToList();
+        var headings = document.QuerySelectorAll("h2.year-heading");
+        var years = headings.Select(h => h.FirstChild!.TextContent.Trim()).ToList();
         Assert.Equal(years.Distinct().ToList(), years);
         Assert.Equal("Date unknown", years.Last());
+        // Each heading counts its year's events (all on this one page).
+        foreach (var heading in headings)
+        {
+            var cards = heading.ParentElement!.QuerySelectorAll("article.event-card").Length;
+            Assert.Equal(cards == 1 ? "1 event" : $"{cards} events", heading.QuerySelector(".year-count")!.TextContent.Trim());
+        }
 
         var dates = document.QuerySelectorAll("article.event-card time").Select(t => t.TextContent.Trim()).ToList();
         Assert.Contains("2013", dates);
@@ -76,7 +83,7 @@ public sealed class BrowsePageTests(DiplomacyAppFactory app) : IClassFixture<Dip
 
         Assert.Equal("partnership", document.ControlLabelled("Search text").GetAttribute("value"));
         Assert.Equal("Moscow", document.ControlLabelled("Venue (city or country)").GetAttribute("value"));
-        Assert.Equal("State visit", document.ControlLabelled("Event type").TextContent.Trim());
+        Assert.Equal("State visit", document.ControlLabelled("Event type").GetAttribute("value"));
     }
 
     [Fact]

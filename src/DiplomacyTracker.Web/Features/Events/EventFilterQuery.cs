@@ -83,8 +83,8 @@ public sealed record EventFilterQuery(EventFilter Filter, int Page, int PageSize
         return new EventFilterQuery(filter, page, pageSize, errors);
     }
 
-    /// <summary>The query string for a filter (empty values left out), e.g. "?year=2024&amp;venue=Beijing".</summary>
-    public static string ToQueryString(EventFilter filter, int page = 1)
+    /// <summary>The query string for a filter (empty values and the default page and page size left out), e.g. "?year=2024&amp;venue=Beijing".</summary>
+    public static string ToQueryString(EventFilter filter, int page = 1, int pageSize = EventFilter.DefaultPageSize)
     {
         var pairs = new List<KeyValuePair<string, string?>>();
         void Add(string key, string? value)
@@ -118,6 +118,11 @@ public sealed record EventFilterQuery(EventFilter Filter, int Page, int PageSize
         if (page > 1)
         {
             Add("page", page.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (pageSize != EventFilter.DefaultPageSize)
+        {
+            Add("pageSize", pageSize.ToString(CultureInfo.InvariantCulture));
         }
 
         return QueryString.Create(pairs).ToString();
