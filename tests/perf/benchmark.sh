@@ -91,6 +91,10 @@ run_size() {
     "deep page (page=1000)|/api/events?page=1000"
     "one event|/api/events/$detail_id"
     "participants|/api/participants"
+    "facet counts, no filter|/api/events/facets"
+    "facet counts, venue=Beijing&xiputin=true|/api/events/facets?venue=Beijing&xiputin=true"
+    "overview, no filter|/api/overview"
+    "overview, participant=xi-jinping|/api/overview?participant=xi-jinping"
   )
   local entry name path total line status
   for entry in "${cases[@]}"; do
@@ -127,7 +131,7 @@ run_size() {
     echo "|---|---:|---:|---:|---:|---:|"
   } >>"$out"
   local page articles size stats
-  for page in "/" "/?year=2024" "/?venue=Beijing&xiputin=true" "/?q=energy" "/?page=100"; do
+  for page in "/" "/?year=2024" "/?venue=Beijing&xiputin=true" "/?q=energy" "/?page=100" "/overview"; do
     curl -fs --max-time 30 -o "$work/page.html" "$base$page"
     articles=$(grep -o '<article' "$work/page.html" | wc -l)
     size=$(( $(stat -c %s "$work/page.html") / 1024 ))
