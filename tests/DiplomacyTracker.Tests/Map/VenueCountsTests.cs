@@ -82,6 +82,22 @@ public sealed class VenueCountsTests(VenueApp app) : IClassFixture<VenueApp>
     }
 
     [Fact]
+    public async Task The_map_page_lists_venues_without_coordinates_and_reads_bad_filters_as_a_warning_not_an_error()
+    {
+        using var client = app.CreateClient();
+
+        var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/map?year=2042"));
+        Assert.Contains("Not on the map (no coordinates recorded yet): Zelenogradsk, Russia.", html, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"Beijing, China: 1 event\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("aria-label=\"Zelenogradsk", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/?year=2042&venue=Beijing\"", html, StringComparison.Ordinal);
+
+        var bad = await client.GetAsync("/map?year=soon");
+        Assert.Equal(System.Net.HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("were not understood", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_visit_with_two_legs_in_one_city_counts_once_and_a_city_without_a_place_has_no_point()
     {
         var venues = await app.Services.GetRequiredService<VenueCounts>().CountAsync(new EventFilter { YearFrom = 2041, YearTo = 2042 });
