@@ -2,6 +2,7 @@ using DiplomacyTracker.Data.Events;
 using DiplomacyTracker.Data.Events.Editing;
 using DiplomacyTracker.Data.Operations;
 using DiplomacyTracker.Data.Participants;
+using DiplomacyTracker.Data.Places;
 using DiplomacyTracker.Data.Seeding;
 using DiplomacyTracker.Data.Sources;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<EventStatistics>();
         services.AddSingleton<ParticipantQueries>();
         services.AddSingleton<SourceQueries>();
+        services.AddSingleton<VenueCounts>();
+        services.AddSingleton<PlaceQueries>();
         services.AddSingleton<EventCommands>();
         services.AddSingleton<DatabaseBackups>();
         return services;

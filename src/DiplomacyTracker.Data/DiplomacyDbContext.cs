@@ -3,6 +3,7 @@ using DiplomacyTracker.Data.Common;
 using DiplomacyTracker.Data.Documents;
 using DiplomacyTracker.Data.Events;
 using DiplomacyTracker.Data.Participants;
+using DiplomacyTracker.Data.Places;
 using DiplomacyTracker.Data.Sources;
 using DiplomacyTracker.Data.Statements;
 using DiplomacyTracker.Data.Topics;
@@ -35,6 +36,8 @@ public sealed class DiplomacyDbContext(DbContextOptions<DiplomacyDbContext> opti
     public DbSet<Topic> Topics => Set<Topic>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Place> Places => Set<Place>();
 
     /// <summary>Clock for timestamps; tests may replace it.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;

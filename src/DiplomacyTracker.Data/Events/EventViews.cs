@@ -87,3 +87,10 @@ public sealed record FilterChoices(
     IReadOnlyList<string> Venues,
     IReadOnlyList<PersonRef> Participants,
     IReadOnlyList<TopicView> Topics);
+
+/// <summary>A city events were held in and how many of the matching events had a leg there; its place's point
+/// (decimal degrees) when one is recorded, else null.</summary>
+public sealed record VenueCount(string City, string Country, int Events, double? Latitude, double? Longitude)
+{
+    public bool HasPoint => Latitude is not null && Longitude is not null;
+}

@@ -378,6 +378,38 @@ namespace DiplomacyTracker.Data.Migrations
                     b.ToTable("People");
                 });
 
+            modelBuilder.Entity("DiplomacyTracker.Data.Places.Place", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("City", "Country")
+                        .IsUnique();
+
+                    b.ToTable("Places");
+                });
+
             modelBuilder.Entity("DiplomacyTracker.Data.Seeding.AppliedSeed", b =>
                 {
                     b.Property<string>("Key")

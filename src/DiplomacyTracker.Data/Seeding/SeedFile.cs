@@ -11,7 +11,8 @@ public sealed record SeedFile(
     IReadOnlyList<SeedTopic> Topics,
     IReadOnlyList<SeedPerson> People,
     IReadOnlyList<SeedSource> Sources,
-    IReadOnlyList<SeedEvent> Events)
+    IReadOnlyList<SeedEvent> Events,
+    SeedGazetteer Gazetteer)
 {
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -20,26 +21,26 @@ public sealed record SeedFile(
         AllowTrailingCommas = true,
     };
 
-    /// <summary>Reads seed/topics.json, people.json, sources.json, events.json and the article texts under <paramref name="directory"/>.</summary>
+    /// <summary>Reads seed/topics.json, people.json, sources.json, events.json, the article texts and gazetteer.json under <paramref name="directory"/>.</summary>
     public static SeedFile Load(string directory)
     {
-        var seedDirectory = Path.Combine(directory, "seed");
         T Read<T>(string name)
         {
-            var path = Path.Combine(seedDirectory, name);
+            var path = Path.Combine(directory, name);
             using var stream = File.OpenRead(path);
             return JsonSerializer.Deserialize<T>(stream, JsonOptions)
                 ?? throw new InvalidDataException($"{path} is empty.");
         }
 
-        var sources = Read<List<SeedSource>>("sources.json")
+        var sources = Read<List<SeedSource>>(Path.Combine("seed", "sources.json"))
             .Select(s => s with { Text = File.ReadAllText(Path.Combine(directory, "articles", s.File)) })
             .ToList();
         return new SeedFile(
-            Read<List<SeedTopic>>("topics.json"),
-            Read<List<SeedPerson>>("people.json"),
+            Read<List<SeedTopic>>(Path.Combine("seed", "topics.json")),
+            Read<List<SeedPerson>>(Path.Combine("seed", "people.json")),
             sources,
-            Read<List<SeedEvent>>("events.json"));
+            Read<List<SeedEvent>>(Path.Combine("seed", "events.json")),
+            Read<SeedGazetteer>("gazetteer.json"));
     }
 }
 
@@ -97,3 +98,18 @@ public sealed record SeedEvent(
     IReadOnlyList<SeedLeg>? Legs,
     IReadOnlyList<SeedDocument>? Documents,
     IReadOnlyList<SeedStatement>? Statements);
+
+/// <summary>data/gazetteer.json: the one list of places (cities with coordinates) and the countries they are in.</summary>
+public sealed record SeedGazetteer(IReadOnlyList<SeedCountry> Countries, IReadOnlyList<SeedPlace> Places);
+
+/// <summary>A country by the English name legs use, with its other names.</summary>
+public sealed record SeedCountry(string Name, SeedNames? Names);
+
+/// <summary>A city: the names legs use for it and its country, its point (decimal degrees), and its other names.</summary>
+public sealed record SeedPlace(string Key, string City, string Country, double Latitude, double Longitude, SeedNames? Names);
+
+/// <summary>Other names of a place or country by language: English spellings and former names, Russian, Chinese.</summary>
+public sealed record SeedNames(IReadOnlyList<string>? En, IReadOnlyList<string>? Ru, IReadOnlyList<string>? Zh)
+{
+    public IEnumerable<string> All => (En ?? []).Concat(Ru ?? []).Concat(Zh ?? []);
+}

@@ -2,6 +2,7 @@ using DiplomacyTracker.Data.Common;
 using DiplomacyTracker.Data.Documents;
 using DiplomacyTracker.Data.Events;
 using DiplomacyTracker.Data.Participants;
+using DiplomacyTracker.Data.Places;
 using DiplomacyTracker.Data.Sources;
 using DiplomacyTracker.Data.Statements;
 using DiplomacyTracker.Data.Topics;
@@ -73,6 +74,14 @@ internal sealed class Seeder(DiplomacyDbContext db, ILogger logger)
                 FileName = source.File,
                 Notes = source.Notes,
             }).Entity;
+        }
+
+        // A place an editor already added (same city and country, any case) stays as they entered it.
+        var places = (await db.Places.Select(p => new { p.City, p.Country }).ToListAsync(cancellationToken))
+            .Select(p => PlaceQueries.Key(p.City, p.Country)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var place in seed.Gazetteer.Places.Where(p => Claim("place:" + p.Key) && places.Add(PlaceQueries.Key(p.City, p.Country))))
+        {
+            db.Places.Add(new Place { City = place.City, Country = place.Country, Latitude = place.Latitude, Longitude = place.Longitude });
         }
 
         foreach (var item in seed.Events.Where(e => Claim("event:" + e.Key)))

@@ -125,6 +125,11 @@ public sealed class LegRow(ILocator row)
     public ILocator To => row.GetByLabel("To", new() { Exact = true });
 
     public ILocator Attended(string name) => row.GetByRole(AriaRole.Group, new() { Name = "Who attended" }).GetByLabel(name, new() { Exact = true });
+
+    /// <summary>Asked only for a city and country no place is recorded for.</summary>
+    public ILocator Latitude => row.GetByLabel("Latitude");
+
+    public ILocator Longitude => row.GetByLabel("Longitude");
 }
 
 public sealed class SourceRow(ILocator row)

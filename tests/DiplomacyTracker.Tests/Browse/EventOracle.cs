@@ -39,6 +39,16 @@ internal sealed partial class EventOracle
         .Select(e => e.Id)
         .ToList();
 
+    /// <summary>Per city and country (ignoring case) of the matching events' legs: how many distinct events were held there.</summary>
+    public Dictionary<(string City, string Country), int> VenueCounts(EventFilter filter)
+    {
+        var ids = Expected(filter).ToHashSet();
+        return events.Where(e => ids.Contains(e.Id))
+            .SelectMany(e => e.Legs.Select(l => (City: l.City.ToUpperInvariant(), Country: l.Country.ToUpperInvariant(), EventId: e.Id)))
+            .GroupBy(l => (l.City, l.Country))
+            .ToDictionary(g => g.Key, g => g.Select(l => l.EventId).Distinct().Count());
+    }
+
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
     // FTS5 semantics as the app uses them: every word must occur in one row (the event's title+summary, or one

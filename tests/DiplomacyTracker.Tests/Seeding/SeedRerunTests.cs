@@ -15,7 +15,7 @@ public sealed class SeedRerunTests(DiplomacyAppFactory app) : IClassFixture<Dipl
     private static readonly string[] Tables =
     [
         "Events", "EventLegs", "EventParticipants", "People", "Statements", "Documents", "Sources", "Topics",
-        "EventSources", "EventTopics", "StatementTopics", "LegAttendees", "AppliedSeed",
+        "EventSources", "EventTopics", "StatementTopics", "LegAttendees", "Places", "AppliedSeed",
     ];
 
     [Fact]

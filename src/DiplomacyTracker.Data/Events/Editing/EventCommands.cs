@@ -3,6 +3,7 @@ using DiplomacyTracker.Data.Auditing;
 using DiplomacyTracker.Data.Common;
 using DiplomacyTracker.Data.Documents;
 using DiplomacyTracker.Data.Participants;
+using DiplomacyTracker.Data.Places;
 using DiplomacyTracker.Data.Sources;
 using DiplomacyTracker.Data.Statements;
 using DiplomacyTracker.Data.Topics;
@@ -104,6 +105,7 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Event {EventId} created by {User}", entity.Id, userName);
+            LogNewPlaces(references.NewPlaces, userName);
             return new EventCommandResult.Saved(entity.Id, entity.Version, changes);
         }
         catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException && StorageFailure(exception) is null)
@@ -154,6 +156,15 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
         var changes = EventSnapshot.Diff(EventSnapshot.Flatten(before), EventSnapshot.Flatten(draft));
         if (changes.Count == 0)
         {
+            // Nothing about the event changed; coordinates given for a leg's new place are still kept.
+            if (references.NewPlaces.Count > 0)
+            {
+                db.Places.AddRange(references.NewPlaces);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                LogNewPlaces(references.NewPlaces, userName);
+            }
+
             return new EventCommandResult.Saved(id, entity.Version, []);
         }
 
@@ -170,6 +181,7 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Event {EventId} updated by {User}: {Count} field(s) changed", id, userName, changes.Count);
+            LogNewPlaces(references.NewPlaces, userName);
             return new EventCommandResult.Saved(id, entity.Version, changes);
         }
         catch (DbUpdateConcurrencyException exception)
@@ -382,7 +394,42 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
         Dictionary<string, string[]> Errors,
         Dictionary<int, Person> People,
         Dictionary<int, Source> Sources,
-        List<Topic> Topics);
+        List<Topic> Topics,
+        List<Place> NewPlaces);
+
+    private void LogNewPlaces(List<Place> places, string userName)
+    {
+        foreach (var place in places)
+        {
+            logger.LogInformation("Place {City}, {Country} added at {Latitude}, {Longitude} by {User}", place.City, place.Country, place.Latitude, place.Longitude, userName);
+        }
+    }
+
+    // A leg's coordinates become a new place only when no place has that city and country yet (any case); once one
+    // does, the editor is not asked again and coordinates sent anyway (the API) never move it.
+    private static async Task<List<Place>> NewPlacesAsync(DiplomacyDbContext db, EventDraft draft, CancellationToken cancellationToken)
+    {
+        var located = draft.Legs.Where(l => l.Latitude is not null && l.Longitude is not null && !string.IsNullOrWhiteSpace(l.City) && !string.IsNullOrWhiteSpace(l.Country)).ToList();
+        if (located.Count == 0)
+        {
+            return [];
+        }
+
+        var cities = located.Select(l => l.City.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var known = (await db.Places.Where(p => cities.Contains(p.City)).Select(p => new { p.City, p.Country }).ToListAsync(cancellationToken))
+            .Select(p => PlaceQueries.Key(p.City, p.Country)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var added = new List<Place>();
+        foreach (var leg in located)
+        {
+            var (city, country) = (leg.City.Trim(), leg.Country.Trim());
+            if (known.Add(PlaceQueries.Key(city, country)))
+            {
+                added.Add(new Place { City = city, Country = country, Latitude = leg.Latitude!.Value, Longitude = leg.Longitude!.Value });
+            }
+        }
+
+        return added;
+    }
 
     // Existing people, sources and topics the draft names must exist; names are taken from the database, never the client.
     private static async Task<References> ResolveReferencesAsync(DiplomacyDbContext db, EventDraft draft, CancellationToken cancellationToken)
@@ -503,7 +550,7 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
             errors["TopicSlugs"] = [$"Unknown topic: {string.Join(", ", unknown)}."];
         }
 
-        return new References(errors, people, sources, topics);
+        return new References(errors, people, sources, topics, await NewPlacesAsync(db, draft, cancellationToken));
     }
 
     private static void Apply(DiplomacyDbContext db, Event entity, EventDraft draft, References references)
@@ -670,6 +717,7 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
 
         entity.Topics.Clear();
         entity.Topics.AddRange(references.Topics);
+        db.Places.AddRange(references.NewPlaces);
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -142,6 +142,13 @@ public sealed class LegDraft
 
     /// <summary>Existing people recorded as attending this leg who are not participants of the event: kept as they are.</summary>
     public List<int> OtherAttendeeIds { get => otherAttendeeIds; set => otherAttendeeIds = value ?? []; }
+
+    /// <summary>Optional, for a city and country no place is recorded for yet: saved as that new place (for the map)
+    /// with the event. Ignored once the place is known: a known place's coordinates are never changed by an event save.</summary>
+    public double? Latitude { get; set; }
+
+    /// <summary>See <see cref="Latitude"/>; decimal degrees, east positive.</summary>
+    public double? Longitude { get; set; }
 }
 
 /// <summary>A participant: an existing person (<see cref="PersonId"/>) or a new one (the New* names).</summary>

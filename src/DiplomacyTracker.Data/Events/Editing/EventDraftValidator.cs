@@ -1,6 +1,7 @@
 using DiplomacyTracker.Data.Common;
 using DiplomacyTracker.Data.Documents;
 using DiplomacyTracker.Data.Participants;
+using DiplomacyTracker.Data.Places;
 using DiplomacyTracker.Data.Sources;
 using DiplomacyTracker.Data.Statements;
 
@@ -109,6 +110,8 @@ public static class EventDraftValidator
             {
                 errors.Add($"{path}.OtherAttendeeIds", "Other attendees must be recorded people.");
             }
+
+            Coordinates(errors, path, leg);
         }
 
         Rows(errors, "Participants", draft.Participants.Count, "participant", atLeastOne: !draft.MentionedOnly);
@@ -250,6 +253,33 @@ public static class EventDraftValidator
         }
 
         return errors.ToDictionary();
+    }
+
+    // Both or neither: half a point cannot be put on the map.
+    private static void Coordinates(Errors errors, string path, LegDraft leg)
+    {
+        if (leg.Latitude is null && leg.Longitude is null)
+        {
+            return;
+        }
+
+        if (leg.Latitude is not { } latitude)
+        {
+            errors.Add($"{path}.Latitude", "Give the latitude too, or leave both coordinates empty.");
+        }
+        else if (!double.IsFinite(latitude) || Math.Abs(latitude) > Place.MaxLatitude)
+        {
+            errors.Add($"{path}.Latitude", "Latitude must be between −90 (south pole) and 90 (north pole).");
+        }
+
+        if (leg.Longitude is not { } longitude)
+        {
+            errors.Add($"{path}.Longitude", "Give the longitude too, or leave both coordinates empty.");
+        }
+        else if (!double.IsFinite(longitude) || Math.Abs(longitude) > Place.MaxLongitude)
+        {
+            errors.Add($"{path}.Longitude", "Longitude must be between −180 (west) and 180 (east).");
+        }
     }
 
     private static bool HasEmptyRows(Errors errors, EventDraft draft)

@@ -1,5 +1,6 @@
 using DiplomacyTracker.Data.Events;
 using DiplomacyTracker.Data.Events.Editing;
+using DiplomacyTracker.Data.Places;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
@@ -24,6 +25,7 @@ public sealed partial class EventEditorPage
     private StoredDraft? storedDraft;
     private IReadOnlyList<PersonRef> people = [];
     private IReadOnlyList<TopicView> topics = [];
+    private KnownPlaces knownPlaces = KnownPlaces.Of();
     private DraftValidator? validator;
     private string? revealAfterRender;
     private int? loadedId = -1;
@@ -49,6 +51,7 @@ public sealed partial class EventEditorPage
         var options = await Queries.GetFilterChoicesAsync();
         people = options.Participants;
         topics = options.Topics;
+        knownPlaces = await Places.GetKnownAsync();
     }
 
     // /events/new and /events/{id}/edit share this component: going from one to the other (the "Add visit" link on

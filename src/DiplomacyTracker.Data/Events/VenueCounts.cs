@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace DiplomacyTracker.Data.Events;
+
+/// <summary>How many events were held in each city, for the map. Each call opens and disposes its own context.</summary>
+public sealed class VenueCounts(IDbContextFactory<DiplomacyDbContext> contextFactory)
+{
+    /// <summary>
+    /// Every city (with its country) a leg of an event matching <paramref name="filter"/> was held in, with the number
+    /// of distinct such events (a visit with two legs in one city counts once), most events first, then by name.
+    /// </summary>
+    public async Task<IReadOnlyList<VenueCount>> CountAsync(EventFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var matching = EventQueries.Apply(db, db.Events.AsNoTracking(), filter).Select(e => e.Id);
+        // City and Country are NOCASE in both tables: "moscow" and "Moscow" group together and find the same place.
+        var counts = await db.EventLegs.IgnoreQueryFilters().AsNoTracking()
+            .Where(l => matching.Contains(l.EventId))
+            .GroupBy(l => new { l.City, l.Country })
+            .Select(g => new
+            {
+                g.Key.City,
+                g.Key.Country,
+                Events = g.Select(l => l.EventId).Distinct().Count(),
+                Place = db.Places.Where(p => p.City == g.Key.City && p.Country == g.Key.Country).Select(p => new { p.Latitude, p.Longitude }).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        return counts
+            .Select(c => new VenueCount(c.City, c.Country, c.Events, c.Place?.Latitude, c.Place?.Longitude))
+            .OrderByDescending(c => c.Events)
+            .ThenBy(c => c.City, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(c => c.Country, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+}
