@@ -45,6 +45,18 @@ public sealed class PlaceCoordinatesTests(EditingApp app) : IClassFixture<Editin
     }
 
     [Fact]
+    public async Task Editors_adding_the_same_new_city_at_once_all_save_and_the_city_is_one_place()
+    {
+        // Each save checks which places exist, then inserts the new one: saves running side by side can both find
+        // it missing. The one that loses the insert saves again and links to the place the other added.
+        var drafts = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => DraftInAsync($"Simultaneous visit {i} to Nerchinsk", 2060 + i, "Nerchinsk", 51.98, 116.58)));
+        var results = await Task.WhenAll(drafts.Select(d => Task.Run(() => app.Commands.CreateAsync(d, EditingApp.AdminEmail))));
+
+        Assert.All(results, r => Assert.IsType<EventCommandResult.Saved>(r));
+        Assert.Single(await PlacesNamedAsync("Nerchinsk"));
+    }
+
+    [Fact]
     public async Task Coordinates_are_optional_and_can_be_given_later_on_an_edit_that_changes_nothing_else()
     {
         var created = Assert.IsType<EventCommandResult.Saved>(await app.Commands.CreateAsync(await DraftInAsync("Visit to Birobidzhan", 2053, "Birobidzhan", null, null), EditingApp.AdminEmail));

@@ -44,15 +44,38 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
     /// </summary>
     private async Task<EventCommandResult> GuardStorageAsync(string action, int? id, string userName, Func<Task<EventCommandResult>> write)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            return await write();
+            try
+            {
+                return await write();
+            }
+            catch (DbUpdateException exception) when (attempt == 1 && IsPlaceTaken(exception))
+            {
+                // Another save added the same new place between this save's check and its insert (both rolled back
+                // nothing of the other's): the place is known now, so the same save again links to it.
+                logger.LogInformation("A new place in the {Action} of event {EventId} by {User} was added meanwhile by another save; saving again", action, id, userName);
+            }
+            catch (Exception exception) when (StorageFailure(exception) is { } diskFull)
+            {
+                logger.LogError(exception, "Could not {Action} event {EventId} for {User}: {Problem}", action, id, userName, diskFull ? "the disk is full" : "the database could not be written (I/O error)");
+                return new EventCommandResult.StorageFailed(diskFull);
+            }
         }
-        catch (Exception exception) when (StorageFailure(exception) is { } diskFull)
+    }
+
+    // SQLITE_CONSTRAINT (19) on the Places table's unique city and country.
+    private static bool IsPlaceTaken(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
         {
-            logger.LogError(exception, "Could not {Action} event {EventId} for {User}: {Problem}", action, id, userName, diskFull ? "the disk is full" : "the database could not be written (I/O error)");
-            return new EventCommandResult.StorageFailed(diskFull);
+            if (e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } sqlite && sqlite.Message.Contains("Places.", StringComparison.Ordinal))
+            {
+                return true;
+            }
         }
+
+        return false;
     }
 
     // SQLITE_FULL (13) or SQLITE_IOERR (10), however deep EF wrapped it; null for anything else.
@@ -108,7 +131,7 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
             LogNewPlaces(references.NewPlaces, userName);
             return new EventCommandResult.Saved(entity.Id, entity.Version, changes);
         }
-        catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException && StorageFailure(exception) is null)
+        catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException && StorageFailure(exception) is null && !IsPlaceTaken(exception))
         {
             logger.LogError(exception, "Creating event '{Title}' failed for {User}", draft.Title, userName);
             throw;
@@ -192,7 +215,7 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
             var current = await LoadGraph(fresh).AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
             return current is null ? new EventCommandResult.NotFound(id) : Conflict(current, ToDraft(current), draft);
         }
-        catch (DbUpdateException exception) when (StorageFailure(exception) is null)
+        catch (DbUpdateException exception) when (StorageFailure(exception) is null && !IsPlaceTaken(exception))
         {
             logger.LogError(exception, "Updating event {EventId} failed for {User}", id, userName);
             throw;
