@@ -22,6 +22,7 @@ public static class DataServiceCollectionExtensions
             options.UseSqlite(provider.GetRequiredService<DiplomacyDataOptions>().ConnectionString));
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<EventQueries>();
+        services.AddSingleton<EventExports>();
         services.AddSingleton<ParticipantQueries>();
         services.AddSingleton<SourceQueries>();
         services.AddSingleton<EventCommands>();
