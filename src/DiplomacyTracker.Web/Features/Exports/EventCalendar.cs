@@ -3,10 +3,10 @@ using System.Text;
 using DiplomacyTracker.Data.Common;
 using DiplomacyTracker.Data.Events;
 using Ical.Net;
-using Calendar = Ical.Net.Calendar;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using Calendar = Ical.Net.Calendar;
 
 namespace DiplomacyTracker.Web.Features.Exports;
 
