@@ -24,6 +24,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<EventQueries>();
         services.AddSingleton<EventStatistics>();
+        services.AddSingleton<EventExports>();
         services.AddSingleton<ParticipantQueries>();
         services.AddSingleton<SourceQueries>();
         services.AddSingleton<VenueCounts>();

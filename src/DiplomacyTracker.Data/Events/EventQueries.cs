@@ -30,7 +30,13 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
             .Skip(skip).Take(pageSize)
             .Select(e => e.Id)
             .ToListAsync(cancellationToken);
-        var items = await db.Events.AsNoTracking()
+        var items = await LoadSummariesAsync(db, ids, cancellationToken);
+        return new PagedResult<EventSummary>(items, total, page, pageSize);
+    }
+
+    /// <summary>The timeline's lines for the given events, in timeline order (shared by the pages and the exports).</summary>
+    internal static Task<List<EventSummary>> LoadSummariesAsync(DiplomacyDbContext db, IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        db.Events.AsNoTracking()
             .Where(e => ids.Contains(e.Id))
             .OrderBy(e => e.SortKey).ThenBy(e => e.Id)
             .Select(e => new EventSummary(
@@ -51,8 +57,6 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
                 e.Sources.Count))
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        return new PagedResult<EventSummary>(items, total, page, pageSize);
-    }
 
     public async Task<EventDetails?> GetAsync(int id, CancellationToken cancellationToken = default)
     {
@@ -86,13 +90,13 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
                     s.Attribution,
                     s.Kind,
                     s.Text,
-                    s.Source == null ? null : new SourceRef(s.Source.Id, s.Source.Title, s.Source.Outlet, s.Source.PublishedOn),
+                    s.Source == null ? null : new SourceRef(s.Source.Id, s.Source.Title, s.Source.Outlet, s.Source.PublishedOn, s.Source.Url, s.Source.TitleIsEditorial),
                     s.SourceOffset,
                     s.Topics.OrderBy(t => t.Name).Select(t => new TopicView(t.Slug, t.Name)).ToList())).ToList(),
                 e.Documents.OrderBy(d => d.Id).Select(d => new DocumentView(
                     d.Id, d.Title, d.Kind, d.Summary,
-                    d.Source == null ? null : new SourceRef(d.Source.Id, d.Source.Title, d.Source.Outlet, d.Source.PublishedOn))).ToList(),
-                e.Sources.OrderBy(s => s.Id).Select(s => new SourceRef(s.Id, s.Title, s.Outlet, s.PublishedOn)).ToList(),
+                    d.Source == null ? null : new SourceRef(d.Source.Id, d.Source.Title, d.Source.Outlet, d.Source.PublishedOn, d.Source.Url, d.Source.TitleIsEditorial))).ToList(),
+                e.Sources.OrderBy(s => s.Id).Select(s => new SourceRef(s.Id, s.Title, s.Outlet, s.PublishedOn, s.Url, s.TitleIsEditorial)).ToList(),
                 null,
                 null))
             .AsSplitQuery()

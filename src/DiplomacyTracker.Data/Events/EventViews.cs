@@ -17,7 +17,8 @@ public sealed record LegSummary(int Position, string City, string Country, strin
 
 public sealed record LegView(int Position, string City, string Country, string? Site, PartialDate Start, PartialDate End, IReadOnlyList<PersonRef> Attendees);
 
-public sealed record SourceRef(int Id, string Title, string? Outlet, PartialDate PublishedOn);
+/// <param name="TitleIsEditorial">True when the article prints no headline and the title was written by the curator.</param>
+public sealed record SourceRef(int Id, string Title, string? Outlet, PartialDate PublishedOn, string? Url = null, bool TitleIsEditorial = false);
 
 /// <summary>One event as a line of the timeline or of the API list.</summary>
 public sealed record EventSummary(
@@ -74,6 +75,24 @@ public sealed record EventDetails(
     IReadOnlyList<SourceRef> Sources,
     EventNeighbour? Previous,
     EventNeighbour? Next);
+
+/// <summary>A person's names in the three scripts the record keeps.</summary>
+public sealed record PersonNames(int Id, string English, string? Chinese, string? Russian);
+
+/// <summary>Who attended one leg (by <see cref="LegSummary.Position"/>), for the per-leg CSV.</summary>
+public sealed record LegAttendees(int Position, IReadOnlyList<PersonNames> Attendees);
+
+/// <summary>
+/// One event as the exports write it: the API's summary (the JSON export is exactly that) plus what a spreadsheet or
+/// a calendar needs beyond it.
+/// </summary>
+public sealed record EventExportItem(
+    EventSummary Event,
+    string Summary,
+    string? DateNote,
+    DateTime UpdatedAt,
+    IReadOnlyList<PersonNames> ParticipantNames,
+    IReadOnlyList<LegAttendees> LegAttendees);
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
 {

@@ -39,7 +39,7 @@ public sealed class ParticipantQueries(IDbContextFactory<DiplomacyDbContext> con
             .OrderBy(s => s.Event!.SortKey).ThenBy(s => s.Id)
             .Select(s => new PersonStatement(
                 s.Id, s.EventId, s.Event!.Title, s.Text, s.Kind,
-                s.Source == null ? null : new SourceRef(s.Source.Id, s.Source.Title, s.Source.Outlet, s.Source.PublishedOn)))
+                s.Source == null ? null : new SourceRef(s.Source.Id, s.Source.Title, s.Source.Outlet, s.Source.PublishedOn, s.Source.Url, s.Source.TitleIsEditorial)))
             .ToListAsync(cancellationToken);
         return new PersonDetails(person, events, statements);
     }

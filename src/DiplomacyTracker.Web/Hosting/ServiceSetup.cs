@@ -3,6 +3,7 @@ using DiplomacyTracker.Data;
 using DiplomacyTracker.Data.Seeding;
 using DiplomacyTracker.Web.Components;
 using DiplomacyTracker.Web.Features.Events;
+using DiplomacyTracker.Web.Features.Exports;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 using MudBlazor.Services;
@@ -97,6 +98,7 @@ internal static class ServiceSetup
         app.MapHealthChecks("/health");
         app.MapOpenApi();
         app.MapEventReadApi();
+        app.MapExports();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -25,6 +25,18 @@ window.diplomacyTracker = {
   rememberTimelineView: view => {
     document.cookie = `DiplomacyTrackerTimelineView=${encodeURIComponent(view)}; path=/; max-age=31536000; SameSite=Lax`;
   },
+  // The Clipboard API needs a secure context (HTTPS or localhost) and the user's click; false when it is refused.
+  copyText: async text => {
+    if (!navigator.clipboard) {
+      return false;
+    }
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      return false;
+    }
+  },
   scrollToId: id => {
     const element = document.getElementById(id);
     if (element) {
