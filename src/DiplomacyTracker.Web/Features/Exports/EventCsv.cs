@@ -27,11 +27,15 @@ internal static class EventCsv
     public static Task WriteLegsAsync(Stream body, IAsyncEnumerable<EventExportItem> items, Func<int, string> eventUrl, CancellationToken cancellationToken) =>
         WriteAsync<LegCsvRow, LegCsvMap>(body, items, item => ToLegRows(item, eventUrl(item.Event.Id)), cancellationToken);
 
+    // A cell starting with =, +, - or @ would run as a formula when the file is opened in a spreadsheet (CSV
+    // injection: a crafted title could fetch a URL or run a command); CsvHelper escapes such cells with a leading '.
+    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape };
+
     private static async Task WriteAsync<TRow, TMap>(Stream body, IAsyncEnumerable<EventExportItem> items, Func<EventExportItem, IEnumerable<TRow>> rows, CancellationToken cancellationToken)
         where TMap : ClassMap<TRow>
     {
         await using var writer = new StreamWriter(body, Utf8WithBom, bufferSize: 16 * 1024, leaveOpen: true);
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        await using var csv = new CsvWriter(writer, Configuration);
         csv.Context.RegisterClassMap<TMap>();
         csv.WriteHeader<TRow>();
         await csv.NextRecordAsync();
