@@ -43,7 +43,9 @@ public sealed class StartedElsewhereTests : IDisposable
         process.BeginErrorReadLine();
         try
         {
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+            // Generous: this checks where settings come from, not speed; a cold first render of / on a 2-core machine
+            // busy with the browser tests took over 10 s once.
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
             await WaitUntilHealthyAsync(client, process);
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/events?pageSize=5")).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
