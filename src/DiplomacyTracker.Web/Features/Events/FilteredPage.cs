@@ -1,0 +1,91 @@
+using DiplomacyTracker.Data.Events;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace DiplomacyTracker.Web.Features.Events;
+
+/// <summary>
+/// A page that follows the timeline's filters in its URL (the timeline, the overview, the map): it reads them through
+/// <see cref="EventFilterQuery"/>, loads the filter panel's choices, and loads its own data once per distinct query,
+/// taking what prerendering loaded instead of loading it a second time when the circuit starts.
+/// </summary>
+public abstract class FilteredPage<TData> : ComponentBase, IDisposable
+    where TData : class
+{
+    private PersistingComponentStateSubscription persisting;
+    private string? loadedQuery;
+
+    // Declared so Blazor re-runs OnParametersSetAsync when the query changes (back/forward, links); the values
+    // themselves are read through EventFilterQuery, the one parser shared with the API.
+    [SupplyParameterFromQuery(Name = "year")] public string? Year { get; set; }
+    [SupplyParameterFromQuery(Name = "yearFrom")] public string? YearFrom { get; set; }
+    [SupplyParameterFromQuery(Name = "yearTo")] public string? YearTo { get; set; }
+    [SupplyParameterFromQuery(Name = "venue")] public string? Venue { get; set; }
+    [SupplyParameterFromQuery(Name = "participant")] public string? Participant { get; set; }
+    [SupplyParameterFromQuery(Name = "type")] public string? Type { get; set; }
+    [SupplyParameterFromQuery(Name = "topic")] public string? Topic { get; set; }
+    [SupplyParameterFromQuery(Name = "q")] public string? Q { get; set; }
+    [SupplyParameterFromQuery(Name = "xiputin")] public string? XiPutin { get; set; }
+    [SupplyParameterFromQuery(Name = "page")] public string? Page { get; set; }
+    [SupplyParameterFromQuery(Name = "pageSize")] public string? PageSize { get; set; }
+
+    [Inject] protected NavigationManager Navigation { get; set; } = default!;
+
+    [Inject] private EventQueries Events { get; set; } = default!;
+
+    [Inject] private PersistentComponentState ApplicationState { get; set; } = default!;
+
+    /// <summary>The filters, page and page size of the current URL.</summary>
+    protected EventFilterQuery Query { get; private set; } = EventFilterQuery.Parse([]);
+
+    /// <summary>The filter panel's choices.</summary>
+    protected FilterChoices? Options { get; private set; }
+
+    /// <summary>What the page shows for <see cref="Query"/>; null while it loads.</summary>
+    protected TData? Data { get; private set; }
+
+    /// <summary>Names this page's data in the state prerendering hands to the circuit.</summary>
+    protected abstract string StateKey { get; }
+
+    /// <summary>Loads the page's data for a query; <paramref name="previous"/> is what the last query loaded, to reuse.</summary>
+    protected abstract Task<TData> LoadAsync(EventFilterQuery query, TData? previous);
+
+    protected override void OnInitialized() =>
+        persisting = ApplicationState.RegisterOnPersisting(() =>
+        {
+            ApplicationState.PersistAsJson(StateKey, new LoadedState(loadedQuery, Data));
+            return Task.CompletedTask;
+        });
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var currentQuery = new Uri(Navigation.Uri).Query;
+        Query = EventFilterQuery.Parse(QueryHelpers.ParseQuery(currentQuery));
+
+        // The choices are a few cheap index reads: loading them again is cheaper than sending them back from the
+        // browser in the circuit's first message (docs/performance.md).
+        Options ??= await Events.GetFilterChoicesAsync();
+
+        if (loadedQuery is null && ApplicationState.TryTakeFromJson<LoadedState>(StateKey, out var state) && state?.Data is not null && state.Query == currentQuery)
+        {
+            (loadedQuery, Data) = (state.Query, state.Data);
+            return;
+        }
+
+        if (loadedQuery == currentQuery && Data is not null)
+        {
+            return;
+        }
+
+        Data = await LoadAsync(Query, Data);
+        loadedQuery = currentQuery;
+    }
+
+    public void Dispose()
+    {
+        persisting.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private sealed record LoadedState(string? Query, TData? Data);
+}
