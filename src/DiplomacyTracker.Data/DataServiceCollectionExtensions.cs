@@ -1,3 +1,4 @@
+using DiplomacyTracker.Data.Common;
 using DiplomacyTracker.Data.Events;
 using DiplomacyTracker.Data.Events.Editing;
 using DiplomacyTracker.Data.Operations;
@@ -23,6 +24,7 @@ public static class DataServiceCollectionExtensions
             options.UseSqlite(provider.GetRequiredService<DiplomacyDataOptions>().ConnectionString));
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<EventQueries>();
+        services.AddSingleton<RecordChanges>();
         services.AddSingleton<EventStatistics>();
         services.AddSingleton<EventExports>();
         services.AddSingleton<ParticipantQueries>();

@@ -133,7 +133,7 @@ run_size() {
   local page articles size stats
   for page in "/" "/?year=2024" "/?venue=Beijing&xiputin=true" "/?q=energy" "/?page=100" "/overview"; do
     curl -fs --max-time 30 -o "$work/page.html" "$base$page"
-    articles=$(grep -o '<article' "$work/page.html" | wc -l)
+    articles=$({ grep -o '<article' "$work/page.html" || true; } | wc -l)
     size=$(( $(stat -c %s "$work/page.html") / 1024 ))
     for _ in 1 2 3; do curl -fs --max-time 30 -o /dev/null "$base$page"; done
     stats=$(for _ in $(seq 1 "$render_runs"); do

@@ -1,5 +1,6 @@
 using DiplomacyTracker.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace DiplomacyTracker.Data.Events;
 
@@ -7,9 +8,36 @@ namespace DiplomacyTracker.Data.Events;
 /// Counts over the filtered events: the facet counts beside each filter choice and the overview's charts.
 /// Every count is of distinct events, with the same filter semantics as <see cref="EventQueries.SearchAsync"/>, so a
 /// count agrees with the total the timeline and the API report for that choice.
+/// Answers are kept in memory per filter until the next write (<see cref="RecordChanges"/>): counting every event
+/// takes a second at 100,000 events, and most readers ask the same few questions (docs/performance.md).
 /// </summary>
-public sealed class EventStatistics(IDbContextFactory<DiplomacyDbContext> contextFactory)
+public sealed class EventStatistics(IDbContextFactory<DiplomacyDbContext> contextFactory, RecordChanges changes) : IDisposable
 {
+    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 1_000 });
+
+    public Task<EventFacets> GetFacetsAsync(EventFilter filter, CancellationToken cancellationToken = default) =>
+        CachedAsync("facets", filter, () => CountFacetsAsync(filter, cancellationToken));
+
+    public Task<EventOverview> GetOverviewAsync(EventFilter filter, CancellationToken cancellationToken = default) =>
+        CachedAsync("overview", filter, () => CountOverviewAsync(filter, cancellationToken));
+
+    public void Dispose() => cache.Dispose();
+
+    private async Task<T> CachedAsync<T>(string kind, EventFilter filter, Func<Task<T>> count)
+        where T : class
+    {
+        // The generation is read before counting: a write during the count leaves the answer under the old generation.
+        var key = (kind, changes.Generation, filter);
+        if (cache.TryGetValue(key, out T? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var answer = await count();
+        cache.Set(key, answer, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
+        return answer;
+    }
+
     /// <summary>The facet value of events whose start date is unknown.</summary>
     public const string UnknownYear = "unknown";
 
@@ -19,7 +47,7 @@ public sealed class EventStatistics(IDbContextFactory<DiplomacyDbContext> contex
     /// For each filter, how many events each of its choices would match given the other active filters (the
     /// filter's own choice left out, so the reader sees what switching to another choice would give).
     /// </summary>
-    public async Task<EventFacets> GetFacetsAsync(EventFilter filter, CancellationToken cancellationToken = default)
+    private async Task<EventFacets> CountFacetsAsync(EventFilter filter, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         IQueryable<Event> Matching(EventFilter f) => EventQueries.Apply(db, db.Events.AsNoTracking(), f);
@@ -35,7 +63,7 @@ public sealed class EventStatistics(IDbContextFactory<DiplomacyDbContext> contex
     }
 
     /// <summary>The overview of the filtered events: per year, place, type and person, and the visits with several legs.</summary>
-    public async Task<EventOverview> GetOverviewAsync(EventFilter filter, CancellationToken cancellationToken = default)
+    private async Task<EventOverview> CountOverviewAsync(EventFilter filter, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var matching = EventQueries.Apply(db, db.Events.AsNoTracking(), filter);

@@ -16,7 +16,7 @@ namespace DiplomacyTracker.Data.Events.Editing;
 /// Write side of events. Every command validates the draft (the same rules for the form and the API), runs in one
 /// transaction on its own context, and writes its audit entry in that transaction: all or nothing.
 /// </summary>
-public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextFactory, ILogger<EventCommands> logger)
+public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextFactory, RecordChanges changes, ILogger<EventCommands> logger)
 {
     public async Task<EditableEvent?> GetForEditAsync(int id, CancellationToken cancellationToken = default)
     {
@@ -48,7 +48,14 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
         {
             try
             {
-                return await write();
+                var result = await write();
+                if (result is EventCommandResult.Saved)
+                {
+                    // Counts and other cached reads from before this write are stale from now on.
+                    changes.Advance();
+                }
+
+                return result;
             }
             catch (DbUpdateException exception) when (attempt == 1 && IsPlaceTaken(exception))
             {
