@@ -31,6 +31,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<SourceQueries>();
         services.AddSingleton<VenueCounts>();
         services.AddSingleton<PlaceQueries>();
+        services.AddSingleton(provider => Gazetteer.Load(provider.GetRequiredService<DiplomacyDataOptions>().SeedDirectory));
         services.AddSingleton<EventCommands>();
         services.AddSingleton<DatabaseBackups>();
         return services;

@@ -40,7 +40,15 @@ public sealed record SeedFile(
             Read<List<SeedPerson>>(Path.Combine("seed", "people.json")),
             sources,
             Read<List<SeedEvent>>(Path.Combine("seed", "events.json")),
-            Read<SeedGazetteer>("gazetteer.json"));
+            LoadGazetteer(directory));
+    }
+
+    /// <summary>Reads gazetteer.json under <paramref name="directory"/> alone (the names of places, without the rest of the seed).</summary>
+    public static SeedGazetteer LoadGazetteer(string directory)
+    {
+        var path = Path.Combine(directory, "gazetteer.json");
+        using var stream = File.OpenRead(path);
+        return JsonSerializer.Deserialize<SeedGazetteer>(stream, JsonOptions) ?? throw new InvalidDataException($"{path} is empty.");
     }
 }
 
