@@ -25,6 +25,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<EventQueries>();
         services.AddSingleton<RecordChanges>();
+        services.AddSingleton<ReadCache>();
         services.AddSingleton<EventStatistics>();
         services.AddSingleton<EventExports>();
         services.AddSingleton<ParticipantQueries>();

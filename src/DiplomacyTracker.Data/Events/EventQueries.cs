@@ -3,17 +3,30 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DiplomacyTracker.Data.Events;
 
-/// <summary>Read side of events: filtering, paging and details. Each call opens and disposes its own context.</summary>
-public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFactory)
+/// <summary>
+/// Read side of events: filtering, paging and details. Each call opens and disposes its own context. Answers are
+/// kept in the <see cref="ReadCache"/> until the next write: most readers ask the same few pages.
+/// </summary>
+public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFactory, ReadCache cache)
 {
     public const string XiSlug = "xi-jinping";
     public const string PutinSlug = "vladimir-putin";
 
-    public async Task<PagedResult<EventSummary>> SearchAsync(EventFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+    public Task<PagedResult<EventSummary>> SearchAsync(EventFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, EventFilter.MaxPageSize);
+        return cache.GetOrReadAsync("events", (filter, page, pageSize), () => ReadPageAsync(filter, page, pageSize, cancellationToken));
+    }
 
+    public Task<EventDetails?> GetAsync(int id, CancellationToken cancellationToken = default) =>
+        cache.GetOrReadAsync("event", id, () => ReadDetailsAsync(id, cancellationToken));
+
+    public Task<FilterChoices> GetFilterChoicesAsync(CancellationToken cancellationToken = default) =>
+        cache.GetOrReadAsync("choices", 0, () => ReadFilterChoicesAsync(cancellationToken));
+
+    private async Task<PagedResult<EventSummary>> ReadPageAsync(EventFilter filter, int page, int pageSize, CancellationToken cancellationToken)
+    {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = Apply(db, db.Events.AsNoTracking(), filter);
         var total = await query.CountAsync(cancellationToken);
@@ -58,7 +71,7 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
 
-    public async Task<EventDetails?> GetAsync(int id, CancellationToken cancellationToken = default)
+    private async Task<EventDetails?> ReadDetailsAsync(int id, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var details = await db.Events.AsNoTracking()
@@ -120,7 +133,7 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
         return details with { Previous = previous, Next = next };
     }
 
-    public async Task<FilterChoices> GetFilterChoicesAsync(CancellationToken cancellationToken = default)
+    private async Task<FilterChoices> ReadFilterChoicesAsync(CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var known = db.Events.AsNoTracking().Where(e => e.SortKey < PartialDate.Unknown.SortKey);

@@ -1,6 +1,5 @@
 using DiplomacyTracker.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace DiplomacyTracker.Data.Events;
 
@@ -8,35 +7,16 @@ namespace DiplomacyTracker.Data.Events;
 /// Counts over the filtered events: the facet counts beside each filter choice and the overview's charts.
 /// Every count is of distinct events, with the same filter semantics as <see cref="EventQueries.SearchAsync"/>, so a
 /// count agrees with the total the timeline and the API report for that choice.
-/// Answers are kept in memory per filter until the next write (<see cref="RecordChanges"/>): counting every event
+/// Answers are kept in memory per filter until the next write (<see cref="ReadCache"/>): counting every event
 /// takes a second at 100,000 events, and most readers ask the same few questions (docs/performance.md).
 /// </summary>
-public sealed class EventStatistics(IDbContextFactory<DiplomacyDbContext> contextFactory, RecordChanges changes) : IDisposable
+public sealed class EventStatistics(IDbContextFactory<DiplomacyDbContext> contextFactory, ReadCache cache)
 {
-    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 1_000 });
-
     public Task<EventFacets> GetFacetsAsync(EventFilter filter, CancellationToken cancellationToken = default) =>
-        CachedAsync("facets", filter, () => CountFacetsAsync(filter, cancellationToken));
+        cache.GetOrReadAsync("facets", filter, () => CountFacetsAsync(filter, cancellationToken));
 
     public Task<EventOverview> GetOverviewAsync(EventFilter filter, CancellationToken cancellationToken = default) =>
-        CachedAsync("overview", filter, () => CountOverviewAsync(filter, cancellationToken));
-
-    public void Dispose() => cache.Dispose();
-
-    private async Task<T> CachedAsync<T>(string kind, EventFilter filter, Func<Task<T>> count)
-        where T : class
-    {
-        // The generation is read before counting: a write during the count leaves the answer under the old generation.
-        var key = (kind, changes.Generation, filter);
-        if (cache.TryGetValue(key, out T? cached) && cached is not null)
-        {
-            return cached;
-        }
-
-        var answer = await count();
-        cache.Set(key, answer, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
-        return answer;
-    }
+        cache.GetOrReadAsync("overview", filter, () => CountOverviewAsync(filter, cancellationToken));
 
     /// <summary>The facet value of events whose start date is unknown.</summary>
     public const string UnknownYear = "unknown";

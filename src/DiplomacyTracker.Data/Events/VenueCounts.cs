@@ -1,15 +1,19 @@
+using DiplomacyTracker.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiplomacyTracker.Data.Events;
 
 /// <summary>How many events were held in each city, for the map. Each call opens and disposes its own context.</summary>
-public sealed class VenueCounts(IDbContextFactory<DiplomacyDbContext> contextFactory)
+public sealed class VenueCounts(IDbContextFactory<DiplomacyDbContext> contextFactory, ReadCache cache)
 {
+    public Task<IReadOnlyList<VenueCount>> CountAsync(EventFilter filter, CancellationToken cancellationToken = default) =>
+        cache.GetOrReadAsync("venue-counts", filter, () => ReadCountsAsync(filter, cancellationToken));
+
     /// <summary>
     /// Every city (with its country) a leg of an event matching <paramref name="filter"/> was held in, with the number
     /// of distinct such events (a visit with two legs in one city counts once), most events first, then by name.
     /// </summary>
-    public async Task<IReadOnlyList<VenueCount>> CountAsync(EventFilter filter, CancellationToken cancellationToken = default)
+    private async Task<IReadOnlyList<VenueCount>> ReadCountsAsync(EventFilter filter, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var matching = EventQueries.Apply(db, db.Events.AsNoTracking(), filter).Select(e => e.Id);

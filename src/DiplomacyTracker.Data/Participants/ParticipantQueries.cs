@@ -12,15 +12,21 @@ public sealed record PersonStatement(int Id, int EventId, string EventTitle, str
 
 public sealed record PersonDetails(PersonSummary Person, IReadOnlyList<AttendedEvent> Events, IReadOnlyList<PersonStatement> Statements);
 
-public sealed class ParticipantQueries(IDbContextFactory<DiplomacyDbContext> contextFactory)
+public sealed class ParticipantQueries(IDbContextFactory<DiplomacyDbContext> contextFactory, ReadCache cache)
 {
-    public async Task<IReadOnlyList<PersonSummary>> ListAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<PersonSummary>> ListAsync(CancellationToken cancellationToken = default) =>
+        cache.GetOrReadAsync("people", 0, () => ReadListAsync(cancellationToken));
+
+    public Task<PersonDetails?> GetAsync(string slug, CancellationToken cancellationToken = default) =>
+        cache.GetOrReadAsync("person", slug, () => ReadOneAsync(slug, cancellationToken));
+
+    private async Task<IReadOnlyList<PersonSummary>> ReadListAsync(CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await Summaries(db, db.People.OrderBy(p => p.NameEn)).ToListAsync(cancellationToken);
     }
 
-    public async Task<PersonDetails?> GetAsync(string slug, CancellationToken cancellationToken = default)
+    private async Task<PersonDetails?> ReadOneAsync(string slug, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var person = await Summaries(db, db.People.Where(p => p.Slug == slug)).SingleOrDefaultAsync(cancellationToken);

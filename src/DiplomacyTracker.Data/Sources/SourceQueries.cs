@@ -11,15 +11,21 @@ public sealed record SourceQuote(int Id, int EventId, string Text, int? Offset, 
 
 public sealed record SourceDetails(SourceSummary Source, string Text, IReadOnlyList<SourceEvent> Events, IReadOnlyList<SourceQuote> Quotes);
 
-public sealed class SourceQueries(IDbContextFactory<DiplomacyDbContext> contextFactory)
+public sealed class SourceQueries(IDbContextFactory<DiplomacyDbContext> contextFactory, ReadCache cache)
 {
-    public async Task<IReadOnlyList<SourceSummary>> ListAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<SourceSummary>> ListAsync(CancellationToken cancellationToken = default) =>
+        cache.GetOrReadAsync("sources", 0, () => ReadListAsync(cancellationToken));
+
+    public Task<SourceDetails?> GetAsync(int id, CancellationToken cancellationToken = default) =>
+        cache.GetOrReadAsync("source", id, () => ReadOneAsync(id, cancellationToken));
+
+    private async Task<IReadOnlyList<SourceSummary>> ReadListAsync(CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await Summaries(db, db.Sources.OrderBy(s => s.Id)).ToListAsync(cancellationToken);
     }
 
-    public async Task<SourceDetails?> GetAsync(int id, CancellationToken cancellationToken = default)
+    private async Task<SourceDetails?> ReadOneAsync(int id, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var summary = await Summaries(db, db.Sources.Where(s => s.Id == id)).SingleOrDefaultAsync(cancellationToken);
