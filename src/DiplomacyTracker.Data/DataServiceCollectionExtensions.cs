@@ -21,7 +21,10 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddDiplomacyData(this IServiceCollection services)
     {
         services.AddDbContextFactory<DiplomacyDbContext>((provider, options) =>
-            options.UseSqlite(provider.GetRequiredService<DiplomacyDataOptions>().ConnectionString));
+        {
+            var data = provider.GetRequiredService<DiplomacyDataOptions>();
+            options.UseSqlite(data.ConnectionString).EnableSensitiveDataLogging(data.LogParameterValues);
+        });
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<EventQueries>();
         services.AddSingleton<RecordChanges>();
@@ -41,4 +44,8 @@ public static class DataServiceCollectionExtensions
 
 /// <param name="ConnectionString">SQLite connection string.</param>
 /// <param name="SeedDirectory">The folder holding seed/*.json and articles/*.txt.</param>
-public sealed record DiplomacyDataOptions(string ConnectionString, string SeedDirectory);
+/// <param name="LogParameterValues">Log the values of SQL parameters with each command (never in production: they
+/// are what people searched for and typed).</param>
+/// <param name="CacheReads">Keep answers in memory until the next write (<see cref="Common.ReadCache"/>); the
+/// benchmark turns it off to measure what the database costs.</param>
+public sealed record DiplomacyDataOptions(string ConnectionString, string SeedDirectory, bool LogParameterValues = false, bool CacheReads = true);

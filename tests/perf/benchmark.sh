@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Performance benchmark: bash tests/perf/benchmark.sh [EVENT_COUNT ...]   (default: 10000 100000)
+# Performance benchmark: bash tests/perf/benchmark.sh [EVENT_COUNT ...]   (default: 100000 1000000)
 #                        bash tests/perf/benchmark.sh first-load           (only (e), on the curated seed)
 #
 # For each size: generates a synthetic database (cached in test-artifacts/perf/, git-ignored), starts the published
 # Release build of the web app against it on a free loopback port, and measures
-#   (a) API latency p50/p95/p99 per typical filter (wrk, 1 connection, BENCH_DURATION seconds per case),
+#   (a) API latency p50/p95/p99 per typical filter (wrk, 1 connection, BENCH_DURATION seconds per case) with the
+#       in-memory read cache off, each beside its raw-SQL floor: the statements the app ran for that request, replayed
+#       in the sqlite3 shell (tests/perf/sql-floor.py), with their EXPLAIN QUERY PLAN in docs/perf-results/<size>-plans.md;
+#       then the same requests repeated with the cache on, and throughput with 64 connections both ways,
 #   (b) server-side render time of the timeline (curl time_total over BENCH_RENDER_RUNS requests),
 #   (c) time to interactive in headless Chromium (first circuit render batch, tests/perf/interactive.mjs),
 #   (d) memory per Blazor circuit (RSS of the server before/after BENCH_CIRCUITS interactive headless Chromium tabs),
@@ -19,7 +22,7 @@ cd "$(dirname "$0")/../.."
 root=$PWD
 
 sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
+[ ${#sizes[@]} -gt 0 ] || sizes=(100000 1000000)
 first_load_only=0
 [ "${sizes[0]}" = "first-load" ] && first_load_only=1
 duration=${BENCH_DURATION:-10}
@@ -59,7 +62,14 @@ run_size() {
 
   local port; port=$(free_port)
   local base="http://127.0.0.1:$port"
-  start_app "$base" "$db"
+  local plans="$results/${events}-plans.md"
+  # First without the read cache, logging every statement with its values, so each request's SQL can be replayed.
+  start_app "$base" "$db" Database__CacheReads=false Database__LogParameterValues=true \
+    "Serilog__MinimumLevel__Override__Microsoft.EntityFrameworkCore.Database.Command=Information"
+  local log; log=$(ls -t "$work"/logs/*.json | head -n1)
+  echo "# Query plans at $events events" >"$plans"
+  echo >>"$plans"
+  echo "Every statement the app ran for each benchmark request (the read cache off), with SQLite's EXPLAIN QUERY PLAN; written by tests/perf/benchmark.sh on $(date -u '+%Y-%m-%d %H:%M UTC')." >>"$plans"
 
   local counts
   counts=$(curl -fs "$base/api/events?pageSize=1" | grep -o '"total":[0-9]*' | cut -d: -f2)
@@ -71,10 +81,12 @@ run_size() {
     echo
     echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM (load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)); database $(du -m "$db" | cut -f1) MiB; $counts visible events."
     echo
-    echo "### API latency (wrk, $connections connection(s), ${duration} s per case)"
+    echo "### API latency, read cache off (wrk, $connections connection(s), ${duration} s per case)"
     echo
-    echo "| case | query | HTTP | total | p50 ms | p95 ms | p99 ms | max ms | req/s | errors |"
-    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "SQL floor: the statements the app ran for the request, timed in the sqlite3 shell (mean of 5 runs each, summed); ratio = app p50 / floor. Plan: full scans and temporary B-trees in their query plans ($(basename "$plans"))."
+    echo
+    echo "| case | query | HTTP | total | p50 ms | p95 ms | p99 ms | max ms | req/s | errors | statements | SQL floor ms | ratio | plan |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
   } >"$out"
 
   local cases=(
@@ -96,43 +108,48 @@ run_size() {
     "overview, no filter|/api/overview"
     "overview, participant=xi-jinping|/api/overview?participant=xi-jinping"
   )
-  local entry name path total line status
+  local entry name path total line status offset floor
   for entry in "${cases[@]}"; do
     name=${entry%%|*}
     path=${entry#*|}
-    # Warm up (JIT, SQLite page cache) and check the answer.
+    # Warm up (JIT, SQLite page cache), check the answer, and replay this request's statements in sqlite3.
+    curl -s --max-time 30 -o /dev/null "$base$path" || true
+    offset=$(stat -c %s "$log")
     status=$(curl -s --max-time 30 -o "$work/answer.json" -w '%{http_code}' "$base$path" || true)
     total=$(grep -o '"total":[0-9]*' "$work/answer.json" | head -n1 | cut -d: -f2 || true)
-    for _ in 1 2 3; do curl -fs --max-time 30 -o /dev/null "$base$path" || true; done
+    sleep 0.2
+    floor=$(python3 "$root/tests/perf/sql-floor.py" --db "$db" --log "$log" --offset "$offset" --plans "$plans" --name "$name: \`$path\`" | grep '^FLOOR' || echo "FLOOR n/a 0 n/a")
+    read -r _ floor_ms statements plan_flags <<<"$floor"
+    for _ in 1 2; do curl -fs --max-time 30 -o /dev/null "$base$path" || true; done
     line=$(wrk -t1 -c"$connections" -d"${duration}s" --timeout 30s -s "$root/tests/perf/latency.lua" "$base$path" | grep '^WRK_RESULT' || true)
     if [ -z "$line" ]; then
-      echo "| $name | \`$path\` | $status | ${total:--} | failed | | | | | |" >>"$out"
+      echo "| $name | \`$path\` | $status | ${total:--} | failed | | | | | | $statements | $floor_ms | | $plan_flags |" >>"$out"
       continue
     fi
     eval "$(echo "$line" | sed 's/^WRK_RESULT //')"
     # shellcheck disable=SC2154 # set by the eval above
-    echo "| $name | \`$path\` | $status | ${total:--} | $p50 | $p95 | $p99 | $max | $rps | $errors |" >>"$out"
-    echo "  $name: p50 $p50 ms, p95 $p95 ms"
+    echo "| $name | \`$path\` | $status | ${total:--} | $p50 | $p95 | $p99 | $max | $rps | $errors | $statements | $floor_ms | $(ratio "$p50" "$floor_ms") | $plan_flags |" >>"$out"
+    echo "  $name: p50 $p50 ms, p95 $p95 ms; SQL floor $floor_ms ms over $statements statement(s)"
   done
 
-  # Throughput under concurrent load: the unfiltered first page with 8 connections.
-  line=$(wrk -t2 -c8 -d"${duration}s" --timeout 30s -s "$root/tests/perf/latency.lua" "$base/api/events" | grep '^WRK_RESULT' || true)
-  if [ -n "$line" ]; then
-    eval "$(echo "$line" | sed 's/^WRK_RESULT //')"
-    { echo; echo "Under load (8 connections, no filter): $rps req/s, p50 $p50 ms, p95 $p95 ms, errors $errors."; } >>"$out"
-  fi
+  throughput "$base" "read cache off" "$out"
 
   # Timeline: full server-side render (prerender) of the page, HTML only.
   {
     echo
-    echo "### Timeline server render (curl time_total, $render_runs requests each)"
+    echo "### Timeline server render, read cache off (curl time_total, $render_runs requests each)"
     echo
-    echo "| page | articles | HTML KiB | p50 ms | p95 ms | max ms |"
-    echo "|---|---:|---:|---:|---:|---:|"
+    echo "| page | articles | HTML KiB | p50 ms | p95 ms | max ms | statements | SQL floor ms | ratio | plan |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
   } >>"$out"
   local page articles size stats
   for page in "/" "/?year=2024" "/?venue=Beijing&xiputin=true" "/?q=energy" "/?page=100" "/overview"; do
+    curl -fs --max-time 30 -o /dev/null "$base$page"
+    offset=$(stat -c %s "$log")
     curl -fs --max-time 30 -o "$work/page.html" "$base$page"
+    sleep 0.2
+    floor=$(python3 "$root/tests/perf/sql-floor.py" --db "$db" --log "$log" --offset "$offset" --plans "$plans" --name "render \`$page\`" | grep '^FLOOR' || echo "FLOOR n/a 0 n/a")
+    read -r _ floor_ms statements plan_flags <<<"$floor"
     articles=$({ grep -o '<article' "$work/page.html" || true; } | wc -l)
     size=$(( $(stat -c %s "$work/page.html") / 1024 ))
     for _ in 1 2 3; do curl -fs --max-time 30 -o /dev/null "$base$page"; done
@@ -140,17 +157,97 @@ run_size() {
       curl -fs --max-time 30 -o /dev/null -w '%{time_total}\n' "$base$page" | awk '{ printf "%.1f\n", $1 * 1000 }'
     done | percentiles)
     read -r p50 p95 max <<<"$stats"
-    echo "| \`$page\` | $articles | $size | $p50 | $p95 | $max |" >>"$out"
+    echo "| \`$page\` | $articles | $size | $p50 | $p95 | $max | $statements | $floor_ms | $(ratio "$p50" "$floor_ms") | $plan_flags |" >>"$out"
     echo "  render $page: p50 $p50 ms, p95 $p95 ms"
   done
+
+  # Then as deployed: the read cache on. The same requests repeated (each answered from memory after the first).
+  stop_app
+  start_app "$base" "$db"
+  {
+    echo
+    echo "### Repeated requests, read cache on (wrk, $connections connection(s), ${duration} s per case)"
+    echo
+    echo "| case | query | p50 ms | p95 ms | p99 ms | req/s | errors |"
+    echo "|---|---|---:|---:|---:|---:|---:|"
+  } >>"$out"
+  for entry in "${cases[@]}" "timeline|/" "timeline, venue=Beijing&xiputin=true|/?venue=Beijing&xiputin=true"; do
+    name=${entry%%|*}
+    path=${entry#*|}
+    for _ in 1 2 3; do curl -fs --max-time 60 -o /dev/null "$base$path" || true; done
+    line=$(wrk -t1 -c"$connections" -d"${duration}s" --timeout 30s -s "$root/tests/perf/latency.lua" "$base$path" | grep '^WRK_RESULT' || true)
+    [ -n "$line" ] || { echo "| $name | \`$path\` | failed | | | | |" >>"$out"; continue; }
+    eval "$(echo "$line" | sed 's/^WRK_RESULT //')"
+    echo "| $name | \`$path\` | $p50 | $p95 | $p99 | $rps | $errors |" >>"$out"
+    echo "  repeated $name: p50 $p50 ms, p95 $p95 ms"
+  done
+  throughput "$base" "read cache on" "$out"
 
   measure_interactive "$base" "$out"
   measure_first_load "$base" "$out"
   measure_circuits "$base" "$port" "$out"
+  measure_cold_start "$base" "$db" "$out"
   stop_app
   echo
   cat "$out"
   echo
+}
+
+# Cold start, three times: from launching the published app on the database (already migrated and seeded) to the
+# first 200 of /health and of / (polled every 20 ms). The app is stopped first; the OS file cache stays warm.
+measure_cold_start() {
+  local base=$1 db=$2 out=$3 run started health page now
+  stop_app
+  {
+    echo
+    echo "### Cold start (process launch to the first 200, polled every 20 ms; OS file cache warm)"
+    echo
+    echo "| run | /health ms | / ms |"
+    echo "|---:|---:|---:|"
+  } >>"$out"
+  for run in 1 2 3; do
+    started=$(date +%s%N)
+    (
+      cd "$web_dir"
+      exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" ConnectionStrings__Diplomacy="Data Source=$db" \
+        Logging__Directory="$work/logs" Seed__Directory="$root/data" Backups__IntervalHours=0 ./DiplomacyTracker.Web >"$work/cold.log" 2>&1
+    ) &
+    app_pid=$!
+    health="" page=""
+    for _ in $(seq 1 1500); do
+      now=$(date +%s%N)
+      if [ -z "$health" ] && curl -fs -o /dev/null --max-time 5 "$base/health"; then health=$(( (now - started) / 1000000 )); fi
+      if [ -n "$health" ] && curl -fs -o /dev/null --max-time 30 "$base/"; then page=$(( ($(date +%s%N) - started) / 1000000 )); break; fi
+      sleep 0.02
+    done
+    echo "| $run | ${health:-failed} | ${page:-failed} |" >>"$out"
+    echo "  cold start $run: /health ${health:-failed} ms, / ${page:-failed} ms"
+    stop_app
+  done
+}
+
+# app p50 / SQL floor, one decimal ("n/a" when either is missing or the floor is 0).
+ratio() {
+  awk -v a="$1" -v b="$2" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%.1f", a / b; else print "n/a" }'
+}
+
+# Throughput with 64 connections for BENCH_DURATION seconds: the unfiltered API page and the timeline's HTML.
+throughput() {
+  local base=$1 label=$2 out=$3 path line
+  {
+    echo
+    echo "Throughput, $label (wrk, 2 threads, 64 connections, ${duration} s):"
+    echo
+    echo "| request | req/s | p50 ms | p95 ms | errors |"
+    echo "|---|---:|---:|---:|---:|"
+  } >>"$out"
+  for path in "/api/events" "/"; do
+    line=$(wrk -t2 -c64 -d"${duration}s" --timeout 30s -s "$root/tests/perf/latency.lua" "$base$path" | grep '^WRK_RESULT' || true)
+    [ -n "$line" ] || { echo "| \`$path\` | failed | | | |" >>"$out"; continue; }
+    eval "$(echo "$line" | sed 's/^WRK_RESULT //')"
+    echo "| \`$path\` | $rps | $p50 | $p95 | $errors |" >>"$out"
+    echo "  throughput ($label) $path: $rps req/s, p95 $p95 ms"
+  done
 }
 
 # Time to interactive: BENCH_TTI_RUNS page loads per page (the first with a cold browser cache).

@@ -11,6 +11,8 @@ install_missing_tools() {
   command -v ss >/dev/null || need_apt+=(iproute2)
   [ -x /usr/bin/chromium ] || need_apt+=(chromium)
   command -v node >/dev/null || need_apt+=(nodejs)
+  command -v sqlite3 >/dev/null || need_apt+=(sqlite3)
+  command -v python3 >/dev/null || need_apt+=(python3)
   if [ ${#need_apt[@]} -gt 0 ]; then
     echo "Installing ${need_apt[*]} from Debian (no browser download)."
     sudo_cmd=""

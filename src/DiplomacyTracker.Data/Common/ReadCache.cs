@@ -9,7 +9,7 @@ namespace DiplomacyTracker.Data.Common;
 /// so the timeline, the event pages and the read API share it. The answers are immutable records; callers must not
 /// change the lists inside them.
 /// </summary>
-public sealed class ReadCache(RecordChanges changes) : IDisposable
+public sealed class ReadCache(RecordChanges changes, DiplomacyDataOptions options) : IDisposable
 {
     // Entries count one each: most answers are a page of 50 timeline lines or one event (tens of KB at most), so
     // 5,000 of them stay well under a few hundred MB even when all are full pages.
@@ -20,6 +20,11 @@ public sealed class ReadCache(RecordChanges changes) : IDisposable
     public async Task<T> GetOrReadAsync<TKey, T>(string kind, TKey key, Func<Task<T>> read)
         where TKey : notnull
     {
+        if (!options.CacheReads)
+        {
+            return await read();
+        }
+
         // The generation is read before reading: a write during the read leaves the answer under the old generation.
         var entry = (kind, changes.Generation, key);
         if (cache.TryGetValue(entry, out T? cached) && cached is not null)

@@ -44,7 +44,11 @@ internal static class ServiceSetup
                 ? configured
                 : AppPaths.DefaultConnectionString;
             var seedDirectory = configuration["Seed:Directory"] is { Length: > 0 } seed ? seed : AppPaths.DataDirectory;
-            return new DiplomacyDataOptions(connectionString, seedDirectory);
+            // Off by default: parameter values are what readers searched for and what editors typed. The benchmark
+            // turns it on to replay the app's exact SQL in sqlite3 (tests/perf/sql-floor.py).
+            var logParameterValues = configuration.GetValue<bool>("Database:LogParameterValues");
+            var cacheReads = configuration.GetValue("Database:CacheReads", true);
+            return new DiplomacyDataOptions(connectionString, seedDirectory, logParameterValues, cacheReads);
         });
         services.AddDiplomacyData();
         builder.AddDiplomacyBackups();
