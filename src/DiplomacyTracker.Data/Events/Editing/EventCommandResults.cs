@@ -6,7 +6,9 @@ namespace DiplomacyTracker.Data.Events.Editing;
 /// <summary>One changed field: "Title" from "A" to "B". Before is null for a new value, After null for a removed one.</summary>
 public sealed record FieldChange(string Field, string? Before, string? After);
 
-public sealed record DuplicateCandidate(int Id, string Title, PartialDate Start, PartialDate End);
+/// <summary>A saved event that looks like the one being saved: how much (0–1, see <see cref="DuplicateScore"/>) and why
+/// ("same city (Moscow)", "dates overlap", "2 of 2 participants in common").</summary>
+public sealed record DuplicateCandidate(int Id, string Title, PartialDate Start, PartialDate End, double Score, IReadOnlyList<string> Reasons);
 
 /// <summary>An event as the editor loads it: the draft plus the concurrency token to send back on save.</summary>
 public sealed record EditableEvent(int Id, Guid Version, EventDraft Draft);

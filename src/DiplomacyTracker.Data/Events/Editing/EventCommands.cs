@@ -16,8 +16,10 @@ namespace DiplomacyTracker.Data.Events.Editing;
 /// Write side of events. Every command validates the draft (the same rules for the form and the API), runs in one
 /// transaction on its own context, and writes its audit entry in that transaction: all or nothing.
 /// </summary>
-public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextFactory, RecordChanges changes, ILogger<EventCommands> logger)
+public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextFactory, RecordChanges changes, Gazetteer gazetteer, ILogger<EventCommands> logger)
 {
+    private readonly DuplicateScore duplicateScore = new(gazetteer);
+
     public async Task<EditableEvent?> GetForEditAsync(int id, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -292,37 +294,60 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
         return rows.Select(a => new AuditView(a.Id, a.Action, a.UserName, a.At, EventSnapshot.FromJson(a.ChangesJson))).ToList();
     }
 
-    /// <summary>Saved events with every existing participant of the draft and dates overlapping the draft's.</summary>
+    /// <summary>
+    /// Saved events that look like the same one as <paramref name="draft"/> (see <see cref="DuplicateScore"/>), most
+    /// alike first: one query for the events near its dates, scored in memory.
+    /// </summary>
     public async Task<IReadOnlyList<DuplicateCandidate>> FindLikelyDuplicatesAsync(EventDraft draft, int? excludeId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await FindLikelyDuplicatesAsync(db, draft, excludeId, cancellationToken);
     }
 
-    private static async Task<IReadOnlyList<DuplicateCandidate>> FindLikelyDuplicatesAsync(DiplomacyDbContext db, EventDraft draft, int? excludeId, CancellationToken cancellationToken)
+    // Visits last days, not months: a saved event starting more than this before the draft's window is not looked at
+    // (unless its date is known only to the year, which is looked up by its own key).
+    private const int LongestEventDays = 31;
+
+    private async Task<IReadOnlyList<DuplicateCandidate>> FindLikelyDuplicatesAsync(DiplomacyDbContext db, EventDraft draft, int? excludeId, CancellationToken cancellationToken)
     {
-        var people = draft.Participants.Where(p => p.PersonId is not null).Select(p => p.PersonId!.Value).Distinct().ToList();
-        var first = draft.Start.Earliest;
-        if (people.Count == 0 || first is null)
+        var subject = DuplicateSubject.Of(draft);
+        if (subject.Start.Earliest is not { } first)
         {
             return [];
         }
 
-        var last = (draft.End.IsKnown ? draft.End : draft.Start).Latest!.Value;
-        var query = db.Events.AsNoTracking().Where(e => e.Id != excludeId);
-        foreach (var person in people)
-        {
-            query = query.Where(e => e.Participants.Any(p => p.PersonId == person));
-        }
+        var last = (subject.End.IsKnown && subject.End.Latest >= subject.Start.Latest ? subject.End : subject.Start).Latest!.Value;
+        var from = first.AddDays(-DuplicateScore.MaxDaysApart);
+        var to = last.AddDays(DuplicateScore.MaxDaysApart);
 
-        var candidates = await query
-            .Select(e => new DuplicateCandidate(e.Id, e.Title, e.Start, e.End))
+        // SortKey is yyyymmdd with missing parts as zero, indexed: a month-precision start (yyyymm00) sorts before the
+        // month's days, so one range covers day and month dates; year-precision starts (yyyy0000) are picked by key.
+        var low = SortKeyOf(from.AddDays(-LongestEventDays)) / 100 * 100;
+        var high = SortKeyOf(to);
+        var yearKeys = Enumerable.Range(from.Year, to.Year - from.Year + 1).Select(y => y * 10000).ToList();
+        var candidates = await db.Events.AsNoTracking()
+            .Where(e => e.Id != excludeId && ((e.SortKey >= low && e.SortKey <= high) || yearKeys.Contains(e.SortKey)))
+            .Select(e => new
+            {
+                e.Id,
+                e.Title,
+                e.Start,
+                e.End,
+                Places = e.Legs.Select(l => new { l.City, l.Country }).ToList(),
+                People = e.Participants.Select(p => p.PersonId).ToList(),
+            })
+            // One round trip: a handful of events near a date, each with a few legs and people.
+            .AsSingleQuery()
             .ToListAsync(cancellationToken);
         return candidates
-            .Where(c => c.Start.IsKnown)
-            .Where(c => c.Start.Earliest <= last && (c.End.IsKnown ? c.End.Latest : c.Start.Latest) >= first)
+            .Select(c => (c, Match: duplicateScore.Match(subject, new DuplicateSubject(c.Title, c.Start, c.End, c.Places.Select(p => (p.City, p.Country)).ToList(), c.People))))
+            .Where(x => x.Match is not null)
+            .OrderByDescending(x => x.Match!.Score).ThenBy(x => x.c.Id)
+            .Select(x => new DuplicateCandidate(x.c.Id, x.c.Title, x.c.Start, x.c.End, x.Match!.Score, x.Match.Reasons))
             .ToList();
     }
+
+    private static int SortKeyOf(DateOnly date) => PartialDate.OfDay(date).SortKey;
 
     private static EventCommandResult.Conflict Conflict(Event current, EventDraft currentDraft, EventDraft submitted)
     {
