@@ -33,6 +33,10 @@ public abstract record EventCommandResult
     /// <summary>Refused by the rules; messages keyed by field path ("Legs[1].City").</summary>
     public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : EventCommandResult;
 
+    /// <summary>Not written: the draft is allowed but looks like a mistake (held in the future, announced long ago);
+    /// messages keyed by field path. Send <see cref="EventDraft.ConfirmWarnings"/> to save it anyway.</summary>
+    public sealed record NeedsConfirmation(IReadOnlyDictionary<string, string[]> Warnings) : EventCommandResult;
+
     /// <summary>Not written: saved events that look like the same one (send IgnoreDuplicates to save anyway).</summary>
     public sealed record LikelyDuplicates(IReadOnlyList<DuplicateCandidate> Candidates) : EventCommandResult;
 

@@ -116,6 +116,11 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
             return new EventCommandResult.Invalid(references.Errors);
         }
 
+        if (Unconfirmed(db, draft, null) is { } warnings)
+        {
+            return warnings;
+        }
+
         if (!draft.IgnoreDuplicates)
         {
             var duplicates = await FindLikelyDuplicatesAsync(db, draft, null, cancellationToken);
@@ -149,12 +154,6 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
 
     private async Task<EventCommandResult> UpdateCoreAsync(int id, EventDraft draft, Guid expectedVersion, string userName, CancellationToken cancellationToken)
     {
-        var errors = EventDraftValidator.Validate(draft);
-        if (errors.Count > 0)
-        {
-            return new EventCommandResult.Invalid(errors);
-        }
-
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var entity = await LoadGraph(db).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
@@ -163,17 +162,29 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
             return new EventCommandResult.NotFound(id);
         }
 
+        // The rules know the saved event: one saved without a source before sources were required stays saveable.
+        var before = ToDraft(entity);
+        var errors = EventDraftValidator.Validate(draft, before);
+        if (errors.Count > 0)
+        {
+            return new EventCommandResult.Invalid(errors);
+        }
+
         var references = await ResolveReferencesAsync(db, draft, cancellationToken);
         if (references.Errors.Count > 0)
         {
             return new EventCommandResult.Invalid(references.Errors);
         }
 
-        var before = ToDraft(entity);
         if (entity.Version != expectedVersion)
         {
             logger.LogWarning("Edit conflict on event {EventId} for {User}: expected version {Expected}, found {Actual}", id, userName, expectedVersion, entity.Version);
             return Conflict(entity, before, draft);
+        }
+
+        if (Unconfirmed(db, draft, before) is { } warnings)
+        {
+            return warnings;
         }
 
         if (!draft.IgnoreDuplicates)
@@ -348,6 +359,18 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
     }
 
     private static int SortKeyOf(DateOnly date) => PartialDate.OfDay(date).SortKey;
+
+    // Warnings the editor has not confirmed yet, judged against today's date on the database's clock.
+    private static EventCommandResult.NeedsConfirmation? Unconfirmed(DiplomacyDbContext db, EventDraft draft, EventDraft? saved)
+    {
+        if (draft.ConfirmWarnings)
+        {
+            return null;
+        }
+
+        var warnings = EventDraftValidator.Warnings(draft, DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime), saved);
+        return warnings.Count > 0 ? new EventCommandResult.NeedsConfirmation(warnings) : null;
+    }
 
     private static EventCommandResult.Conflict Conflict(Event current, EventDraft currentDraft, EventDraft submitted)
     {

@@ -34,12 +34,14 @@ internal static class EventWriteApi
             .ProducesProblem(StatusCodes.Status507InsufficientStorage)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Add an event (editors or API key)");
         events.MapPut("/{id:int}", UpdateAsync)
             .Accepts<EventDraft>("application/json")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Replace an event; If-Match must carry the version you edited");
         events.MapDelete("/{id:int}", DeleteAsync)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -155,6 +157,11 @@ internal static class EventWriteApi
     /// <summary>The one mapping from a refused write to its problem details.</summary>
     private static ProblemHttpResult Problem(EventCommandResult refused) => refused switch
     {
+        EventCommandResult.NeedsConfirmation confirm => TypedResults.Problem(
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: "The event needs confirming",
+            detail: "Nothing was saved. 'warnings' lists what looks like a mistake; correct it, or send \"confirmWarnings\": true to save it as it is.",
+            extensions: new Dictionary<string, object?> { ["warnings"] = confirm.Warnings, ["confirmWith"] = "confirmWarnings" }),
         EventCommandResult.LikelyDuplicates duplicates => TypedResults.Problem(
             statusCode: StatusCodes.Status409Conflict,
             title: "This looks like an event that already exists",
