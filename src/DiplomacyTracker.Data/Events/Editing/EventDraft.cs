@@ -83,8 +83,8 @@ public sealed class EventDraft
 
     public static DateOnly? FromPartial(PartialDate date) => date.Earliest;
 
-    /// <summary>A blank visit as the editor starts it: one leg, one participant to pick and one source to fill in.</summary>
-    public static EventDraft NewVisit() => new() { Legs = [new LegDraft()], Participants = [ParticipantDraft.ToPick()], Sources = [new SourceDraft()] };
+    /// <summary>A blank visit as the editor starts it: one leg and one participant to pick.</summary>
+    public static EventDraft NewVisit() => new() { Legs = [new LegDraft()], Participants = [ParticipantDraft.ToPick()] };
 
     /// <summary>
     /// Removes a participant and every reference to them: legs forget them as an attendee; what they said keeps them
