@@ -19,6 +19,15 @@ public sealed record DuplicateSubject(
 {
     public int PeopleCount => PersonIds.Count + OtherPeople;
 
+    /// <summary>True when anything the duplicate check compares differs from <paramref name="other"/>.</summary>
+    public bool Differs(DuplicateSubject other) =>
+        !string.Equals(Title.Trim(), other.Title.Trim(), StringComparison.Ordinal)
+        || Start != other.Start
+        || End != other.End
+        || OtherPeople != other.OtherPeople
+        || !PersonIds.ToHashSet().SetEquals(other.PersonIds)
+        || !Places.Select(p => (p.City.Trim(), p.Country.Trim())).SequenceEqual(other.Places.Select(p => (p.City.Trim(), p.Country.Trim())));
+
     public static DuplicateSubject Of(EventDraft draft) => new(
         draft.Title,
         draft.Start,

@@ -187,7 +187,9 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
             return warnings;
         }
 
-        if (!draft.IgnoreDuplicates)
+        // Only a change of what makes it the same event (title, dates, places, people) is checked again: correcting a
+        // summary is not held up by a look-alike the editor already saw.
+        if (!draft.IgnoreDuplicates && DuplicateSubject.Of(draft).Differs(DuplicateSubject.Of(before)))
         {
             var duplicates = await FindLikelyDuplicatesAsync(db, draft, id, cancellationToken);
             if (duplicates.Count > 0)
