@@ -82,4 +82,52 @@ public sealed class DuplicateDetectionTests(EditingApp app) : IClassFixture<Edit
 
         Assert.IsType<EventCommandResult.Saved>(await app.Commands.UpdateAsync(saved.EventId, editable.Draft, editable.Version, EditingApp.AdminEmail));
     }
+
+    [Fact]
+    public async Task Correcting_the_summary_of_an_event_with_a_look_alike_is_not_held_up()
+    {
+        var first = await MeetingAsync("Xi and Putin meet in Bishkek", new DateOnly(2019, 6, 13), null, "Bishkek", "Kyrgyzstan");
+        Assert.IsType<EventCommandResult.Saved>(await app.Commands.CreateAsync(first, EditingApp.AdminEmail));
+        var second = await MeetingAsync("SCO summit in Bishkek", new DateOnly(2019, 6, 14), null, "Bishkek", "Kyrgyzstan");
+        second.IgnoreDuplicates = true;
+        var saved = Assert.IsType<EventCommandResult.Saved>(await app.Commands.CreateAsync(second, EditingApp.AdminEmail));
+
+        var editable = (await app.Commands.GetForEditAsync(saved.EventId))!;
+        editable.Draft.Summary = "Corrected summary.";
+        Assert.IsType<EventCommandResult.Saved>(await app.Commands.UpdateAsync(saved.EventId, editable.Draft, editable.Version, EditingApp.AdminEmail));
+
+        // Moving it is checked again.
+        editable = (await app.Commands.GetForEditAsync(saved.EventId))!;
+        editable.Draft.StartDate = new DateOnly(2019, 6, 13);
+        editable.Draft.Legs[0].StartDate = new DateOnly(2019, 6, 13);
+        Assert.IsType<EventCommandResult.LikelyDuplicates>(await app.Commands.UpdateAsync(saved.EventId, editable.Draft, editable.Version, EditingApp.AdminEmail));
+    }
+
+    [Fact]
+    public async Task Many_drafts_at_once_get_the_same_answers_as_one_by_one_in_their_order()
+    {
+        var saved = Assert.IsType<EventCommandResult.Saved>(await app.Commands.CreateAsync(
+            await MeetingAsync("Xi and Putin meet in Samarkand", new DateOnly(2022, 9, 15), null, "Samarkand", "Uzbekistan"), EditingApp.AdminEmail));
+        List<EventDraft> drafts =
+        [
+            await MeetingAsync("Xi–Putin talks, Samarkand", new DateOnly(2022, 9, 16), null, "Samarkand", "Uzbekistan"),
+            await MeetingAsync("Xi and Putin meet in Samarkand again", new DateOnly(2022, 9, 25), null, "Samarkand", "Uzbekistan"),
+            await MeetingAsync("Xi Jinping's state visit to Moscow", new DateOnly(2013, 3, 22), new DateOnly(2013, 3, 24), "Moscow", "Russia"),
+            await MeetingAsync("Xi and Putin meet in Samarkand", new DateOnly(2022, 9, 15), null, "Samarkand", "Uzbekistan"),
+        ];
+
+        var batch = await app.Commands.FindLikelyDuplicatesAsync(drafts);
+
+        Assert.Equal(drafts.Count, batch.Count);
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var single = await app.Commands.FindLikelyDuplicatesAsync(drafts[i], null);
+            Assert.Equal(single.Select(c => (c.Id, c.Score)), batch[i].Select(c => (c.Id, c.Score)));
+        }
+
+        Assert.Contains(batch[0], c => c.Id == saved.EventId);
+        Assert.Empty(batch[1]);
+        Assert.NotEmpty(batch[2]);
+        Assert.Contains(batch[3], c => c.Id == saved.EventId);
+    }
 }

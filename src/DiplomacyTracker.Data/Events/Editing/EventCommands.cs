@@ -317,28 +317,81 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
         return await FindLikelyDuplicatesAsync(db, draft, excludeId, cancellationToken);
     }
 
+    /// <summary>
+    /// For many drafts at once (a bulk import): the likely duplicates of each among the saved events, in the drafts'
+    /// order. Drafts close in time share one query, so a file of 10,000 rows costs one query per stretch of dates
+    /// rather than one per row. Drafts are not compared with each other here (see <see cref="DuplicateScore"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<IReadOnlyList<DuplicateCandidate>>> FindLikelyDuplicatesAsync(IReadOnlyList<EventDraft> drafts, CancellationToken cancellationToken = default)
+    {
+        var results = new IReadOnlyList<DuplicateCandidate>[drafts.Count];
+        Array.Fill(results, []);
+        var dated = drafts.Select((draft, index) => (Index: index, Subject: DuplicateSubject.Of(draft)))
+            .Select(d => (d.Index, d.Subject, Window: Window(d.Subject)))
+            .Where(d => d.Window is not null)
+            .OrderBy(d => d.Window!.Value.From)
+            .ToList();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        for (var first = 0; first < dated.Count;)
+        {
+            // One stretch: windows that overlap or nearly touch, at most MaxStretchDays long in all.
+            var (from, to) = dated[first].Window!.Value;
+            var last = first + 1;
+            while (last < dated.Count && dated[last].Window!.Value.From <= to.AddDays(LongestEventDays) && dated[last].Window!.Value.To.DayNumber - from.DayNumber <= MaxStretchDays)
+            {
+                to = dated[last].Window!.Value.To > to ? dated[last].Window!.Value.To : to;
+                last++;
+            }
+
+            var candidates = await CandidatesAsync(db, from, to, null, cancellationToken);
+            for (var i = first; i < last; i++)
+            {
+                results[dated[i].Index] = Score(dated[i].Subject, candidates);
+            }
+
+            first = last;
+        }
+
+        return results;
+    }
+
     // Visits last days, not months: a saved event starting more than this before the draft's window is not looked at
     // (unless its date is known only to the year, which is looked up by its own key).
     private const int LongestEventDays = 31;
 
+    // The longest stretch of dates one query of the batch covers, so a query never reads years of events at once.
+    private const int MaxStretchDays = 92;
+
     private async Task<IReadOnlyList<DuplicateCandidate>> FindLikelyDuplicatesAsync(DiplomacyDbContext db, EventDraft draft, int? excludeId, CancellationToken cancellationToken)
     {
         var subject = DuplicateSubject.Of(draft);
+        return Window(subject) is var (from, to)
+            ? Score(subject, await CandidatesAsync(db, from, to, excludeId, cancellationToken))
+            : [];
+    }
+
+    // The days a saved event must touch to be compared: the draft's span widened by the days a duplicate may be off.
+    private static (DateOnly From, DateOnly To)? Window(DuplicateSubject subject)
+    {
         if (subject.Start.Earliest is not { } first)
         {
-            return [];
+            return null;
         }
 
         var last = (subject.End.IsKnown && subject.End.Latest >= subject.Start.Latest ? subject.End : subject.Start).Latest!.Value;
-        var from = first.AddDays(-DuplicateScore.MaxDaysApart);
-        var to = last.AddDays(DuplicateScore.MaxDaysApart);
+        return (first.AddDays(-DuplicateScore.MaxDaysApart), last.AddDays(DuplicateScore.MaxDaysApart));
+    }
 
+    private sealed record Candidate(int Id, DuplicateSubject Subject);
+
+    private static async Task<List<Candidate>> CandidatesAsync(DiplomacyDbContext db, DateOnly from, DateOnly to, int? excludeId, CancellationToken cancellationToken)
+    {
         // SortKey is yyyymmdd with missing parts as zero, indexed: a month-precision start (yyyymm00) sorts before the
         // month's days, so one range covers day and month dates; year-precision starts (yyyy0000) are picked by key.
         var low = SortKeyOf(from.AddDays(-LongestEventDays)) / 100 * 100;
         var high = SortKeyOf(to);
         var yearKeys = Enumerable.Range(from.Year, to.Year - from.Year + 1).Select(y => y * 10000).ToList();
-        var candidates = await db.Events.AsNoTracking()
+        var rows = await db.Events.AsNoTracking()
             .Where(e => e.Id != excludeId && ((e.SortKey >= low && e.SortKey <= high) || yearKeys.Contains(e.SortKey)))
             .Select(e => new
             {
@@ -352,13 +405,15 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
             // One round trip: a handful of events near a date, each with a few legs and people.
             .AsSingleQuery()
             .ToListAsync(cancellationToken);
-        return candidates
-            .Select(c => (c, Match: duplicateScore.Match(subject, new DuplicateSubject(c.Title, c.Start, c.End, c.Places.Select(p => (p.City, p.Country)).ToList(), c.People))))
-            .Where(x => x.Match is not null)
-            .OrderByDescending(x => x.Match!.Score).ThenBy(x => x.c.Id)
-            .Select(x => new DuplicateCandidate(x.c.Id, x.c.Title, x.c.Start, x.c.End, x.Match!.Score, x.Match.Reasons))
-            .ToList();
+        return rows.Select(r => new Candidate(r.Id, new DuplicateSubject(r.Title, r.Start, r.End, r.Places.Select(p => (p.City, p.Country)).ToList(), r.People))).ToList();
     }
+
+    private List<DuplicateCandidate> Score(DuplicateSubject subject, List<Candidate> candidates) => candidates
+        .Select(c => (c, Match: duplicateScore.Match(subject, c.Subject)))
+        .Where(x => x.Match is not null)
+        .OrderByDescending(x => x.Match!.Score).ThenBy(x => x.c.Id)
+        .Select(x => new DuplicateCandidate(x.c.Id, x.c.Subject.Title, x.c.Subject.Start, x.c.Subject.End, x.Match!.Score, x.Match.Reasons))
+        .ToList();
 
     private static int SortKeyOf(DateOnly date) => PartialDate.OfDay(date).SortKey;
 
