@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
 using DiplomacyTracker.BrowserTests.Pages;
+using DiplomacyTracker.BrowserTests.Shell;
 using DiplomacyTracker.Data;
 using DiplomacyTracker.Data.Documents;
 using DiplomacyTracker.Data.Events;
@@ -156,6 +158,12 @@ public sealed partial class EditorFlowTests(EditingBrowserFixture fixture) : Bro
         var confirm = editor.Alert("Please confirm before saving");
         await Assertions.Expect(confirm).ToBeInViewportAsync();
         await Assertions.Expect(confirm).ToContainTextAsync("Marked as held, but it starts on 10 June 2030, in the future.");
+        ShellTests.AssertNoSeriousViolations(await page.RunAxe());
+        await SaveScreenshotAsync(page, "editor-confirm-warnings-desktop");
+        await page.SetViewportSizeAsync(PhoneWidth, 900);
+        await Assertions.Expect(confirm).ToBeVisibleAsync();
+        await SaveScreenshotAsync(page, "editor-confirm-warnings-phone");
+        await page.SetViewportSizeAsync(1280, 900);
         await confirm.GetByRole(AriaRole.Button, new() { Name = "Save anyway" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/events/\\d+$"));
         await Assertions.Expect(page.GetByText("Visit saved.")).ToBeVisibleAsync();
