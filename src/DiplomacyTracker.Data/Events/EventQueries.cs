@@ -111,6 +111,7 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
                     d.Source == null ? null : new SourceRef(d.Source.Id, d.Source.Title, d.Source.Outlet, d.Source.PublishedOn, d.Source.Url, d.Source.TitleIsEditorial))).ToList(),
                 e.Sources.OrderBy(s => s.Id).Select(s => new SourceRef(s.Id, s.Title, s.Outlet, s.PublishedOn, s.Url, s.TitleIsEditorial)).ToList(),
                 null,
+                null,
                 null))
             .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken);

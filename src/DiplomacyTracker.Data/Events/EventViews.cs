@@ -1,5 +1,6 @@
 using DiplomacyTracker.Data.Common;
 using DiplomacyTracker.Data.Documents;
+using DiplomacyTracker.Data.Events.Editing;
 using DiplomacyTracker.Data.Statements;
 
 namespace DiplomacyTracker.Data.Events;
@@ -52,6 +53,8 @@ public sealed record DocumentView(int Id, string Title, DocumentKind Kind, strin
 public sealed record EventNeighbour(int Id, string Title, PartialDate Start);
 
 /// <summary>Everything about one event, for its page and GET /api/events/{id}.</summary>
+/// <param name="Edit">The event as an editor's draft (the write API's shape, keys as the editor uses them), filled
+/// only for the API: PUT takes it back, or the whole of this record, unchanged; PATCH merges into it.</param>
 public sealed record EventDetails(
     int Id,
     string Title,
@@ -74,7 +77,8 @@ public sealed record EventDetails(
     IReadOnlyList<DocumentView> Documents,
     IReadOnlyList<SourceRef> Sources,
     EventNeighbour? Previous,
-    EventNeighbour? Next);
+    EventNeighbour? Next,
+    EventDraft? Edit = null);
 
 /// <summary>A person's names in the three scripts the record keeps.</summary>
 public sealed record PersonNames(int Id, string English, string? Chinese, string? Russian);

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
 using DiplomacyTracker.BrowserTests.Pages;
+using DiplomacyTracker.BrowserTests.Shell;
 using DiplomacyTracker.Data;
 using DiplomacyTracker.Data.Documents;
 using DiplomacyTracker.Data.Events;
@@ -148,8 +150,21 @@ public sealed partial class EditorFlowTests(EditingBrowserFixture fixture) : Bro
         await editor.Button("Add source").ClickAsync();
         await editor.Source(1).Title.FillAsync("Report on the Harbin visit");
         await editor.Source(1).Url.FillAsync("https://example.org/harbin");
+        await editor.Source(1).Outlet.FillAsync("Example Wire");
+        await editor.Source(1).PublishedUnknown.CheckAsync();
 
+        // Held (the default) in 2030 looks like a slip: the editor is asked, and confirms.
         await editor.SaveAsync(isNew: true);
+        var confirm = editor.Alert("Please confirm before saving");
+        await Assertions.Expect(confirm).ToBeInViewportAsync();
+        await Assertions.Expect(confirm).ToContainTextAsync("Marked as held, but it starts on 10 June 2030, in the future.");
+        ShellTests.AssertNoSeriousViolations(await page.RunAxe());
+        await SaveScreenshotAsync(page, "editor-confirm-warnings-desktop");
+        await page.SetViewportSizeAsync(PhoneWidth, 900);
+        await Assertions.Expect(confirm).ToBeVisibleAsync();
+        await SaveScreenshotAsync(page, "editor-confirm-warnings-phone");
+        await page.SetViewportSizeAsync(1280, 900);
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Save anyway" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/events/\\d+$"));
         await Assertions.Expect(page.GetByText("Visit saved.")).ToBeVisibleAsync();
         var id = int.Parse(EventIdPattern().Match(page.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
@@ -219,6 +234,8 @@ public sealed partial class EditorFlowTests(EditingBrowserFixture fixture) : Bro
         await EditorPage.ExpectMessageAsync(editor.EndDate, "End date cannot be before the start date.");
         await EditorPage.ExpectMessageAsync(editor.Leg(1).City, "City is required.");
         await EditorPage.ExpectMessageAsync(editor.Source(1).Url, "Enter a full web address starting with http:// or https://.");
+        await EditorPage.ExpectMessageAsync(editor.Source(1).Outlet, "Give the outlet that published it, or tick \"Outlet unknown\".");
+        await EditorPage.ExpectMessageAsync(editor.Source(1).PublishedOn, "Give the publication date, or tick \"Publication date unknown\".");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/events/new$"));
         await SaveScreenshotAsync(page, "editor-invalid");
 
@@ -277,6 +294,8 @@ public sealed partial class EditorFlowTests(EditingBrowserFixture fixture) : Bro
                 EndDate = new DateOnly(2032, 9, 3),
                 Participants = [new ParticipantDraft { Key = "xi", PersonId = xi }],
                 Legs = [new LegDraft { City = "Astana", Country = "Kazakhstan" }],
+                Sources = [new SourceDraft { Title = "Summit report", Url = "https://example.org/summit", OutletUnknown = true, PublishedUnknown = true }],
+                ConfirmWarnings = true,
             }, EditingBrowserFixture.AdminEmail);
             Assert.IsType<EventCommandResult.Saved>(existing);
         }
@@ -290,11 +309,21 @@ public sealed partial class EditorFlowTests(EditingBrowserFixture fixture) : Bro
         await editor.Participant(1).PickPersonAsync("Xi", "Xi Jinping");
         await editor.Leg(1).City.FillAsync("Astana");
         await editor.Leg(1).Country.FillAsync("Kazakhstan");
+        await editor.Button("Add source").ClickAsync();
+        await editor.Source(1).Title.FillAsync("Second summit report");
+        await editor.Source(1).Url.FillAsync("https://example.org/summit-2");
+        await editor.Source(1).OutletUnknown.CheckAsync();
+        await editor.Source(1).PublishedUnknown.CheckAsync();
         await editor.SaveAsync(isNew: true);
 
+        // First the date (held, but in 2032) is confirmed; then the duplicate is shown with why it looks like one.
+        await editor.Alert("Please confirm before saving").GetByRole(AriaRole.Button, new() { Name = "Save anyway" }).ClickAsync();
         var warning = editor.Alert("This may already be recorded");
         await Assertions.Expect(warning).ToBeInViewportAsync();
         await Assertions.Expect(warning.GetByRole(AriaRole.Link, new() { Name = "Already recorded summit" })).ToBeVisibleAsync();
+        await Assertions.Expect(warning).ToContainTextAsync("same city (Astana)");
+        await Assertions.Expect(warning).ToContainTextAsync("1 of 1 participants in common");
+        await SaveScreenshotAsync(page, "editor-duplicate-reasons");
         Assert.Equal(before, await CountEventsAsync());
 
         await warning.GetByRole(AriaRole.Button, new() { Name = "Save anyway" }).ClickAsync();

@@ -31,12 +31,15 @@ public sealed partial class FullDiskEditorTests(FullDiskBrowserFixture fixture) 
         var editor = new EditorPage(page);
         await WaitForCircuitAsync(page);
         await editor.Title.FillAsync("Visit typed while the disk was full");
+        await MudControls.ChooseAsync(editor.Status, "Announced");
         await EditorPage.FillDateAsync(editor.StartDate, "2041-05-02");
         await editor.Participant(1).PickPersonAsync("Xi", "Xi Jinping");
         await editor.Leg(1).City.FillAsync("Shanghai");
         await editor.Leg(1).Country.FillAsync("China");
         await editor.Button("Add source").ClickAsync();
         await editor.Source(1).Title.FillAsync("A long report");
+        await editor.Source(1).OutletUnknown.CheckAsync();
+        await editor.Source(1).PublishedUnknown.CheckAsync();
         await editor.Source(1).Text.FillAsync(string.Concat(Enumerable.Repeat("A long article about the visit. ", 5000)));
 
         await using (var db = Fixture.KestrelServices.GetRequiredService<IDbContextFactory<DiplomacyDbContext>>().CreateDbContext())

@@ -140,9 +140,13 @@ public sealed class SourceRow(ILocator row)
 
     public ILocator Url => row.GetByLabel("URL");
 
-    public ILocator Outlet => row.GetByLabel("Outlet");
+    public ILocator Outlet => row.GetByLabel("Outlet", new() { Exact = true });
+
+    public ILocator OutletUnknown => row.GetByLabel("Outlet unknown");
 
     public ILocator PublishedOn => row.GetByLabel("Published on");
+
+    public ILocator PublishedUnknown => row.GetByLabel("Publication date unknown");
 
     public ILocator Text => row.GetByLabel("Article text");
 

@@ -54,6 +54,25 @@ public sealed class SourcesStatementsDocumentsTopicsSectionTests : EditorSection
     }
 
     [Fact]
+    public void A_new_source_asks_for_outlet_and_date_or_an_explicit_unknown()
+    {
+        var draft = WithSources();
+        var cut = RenderSection<SourcesSection>(draft);
+
+        ValidateAll(cut);
+        ExpectMessage(cut, () => Field(Group(cut, "Source 2"), "Outlet"), "Give the outlet that published it, or tick \"Outlet unknown\".");
+        ExpectMessage(cut, () => Field(Group(cut, "Source 2"), "Published on"), "Give the publication date, or tick \"Publication date unknown\".");
+
+        Field(Group(cut, "Source 2"), "Outlet unknown").Change(true);
+        Field(Group(cut, "Source 2"), "Publication date unknown").Change(true);
+
+        Assert.True(draft.Sources[1].OutletUnknown);
+        Assert.True(draft.Sources[1].PublishedUnknown);
+        ExpectMessage(cut, () => Field(Group(cut, "Source 2"), "Outlet"), null);
+        ExpectMessage(cut, () => Field(Group(cut, "Source 2"), "Published on"), null);
+    }
+
+    [Fact]
     public void Statements_offer_the_participants_and_a_recorded_non_participant_as_speakers()
     {
         var draft = WithSources();

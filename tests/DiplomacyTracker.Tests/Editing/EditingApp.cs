@@ -99,7 +99,8 @@ public class EditingApp : DiplomacyAppFactory
         return await db.Events.IgnoreQueryFilters().CountAsync();
     }
 
-    /// <summary>A valid draft: a two-leg visit by two existing people in a year no seeded event uses.</summary>
+    /// <summary>A valid draft: a two-leg visit by two existing people in a year no seeded event uses, held when that
+    /// is past and announced when it is to come (so no warning asks for confirmation), with a complete source.</summary>
     public async Task<EventDraft> ValidDraftAsync(string title = "Test visit", int year = 2031)
     {
         var xi = await PersonIdAsync("xi-jinping");
@@ -108,6 +109,7 @@ public class EditingApp : DiplomacyAppFactory
         {
             Title = title,
             Type = Data.Events.EventType.StateVisit,
+            Status = year > DateTime.UtcNow.Year ? Data.Events.EventStatus.Announced : Data.Events.EventStatus.Held,
             StartDate = new DateOnly(year, 3, 1),
             EndDate = new DateOnly(year, 3, 4),
             HostSide = Data.Common.Side.Russia,
@@ -122,7 +124,7 @@ public class EditingApp : DiplomacyAppFactory
                 new LegDraft { City = "Moscow", Country = "Russia", StartDate = new DateOnly(year, 3, 1), EndDate = new DateOnly(year, 3, 2), AttendeeKeys = ["xi", "putin"] },
                 new LegDraft { City = "Kazan", Country = "Russia", StartDate = new DateOnly(year, 3, 3), EndDate = new DateOnly(year, 3, 4), AttendeeKeys = ["xi"] },
             ],
-            Sources = [new SourceDraft { Key = "a", Title = "Report of the visit", Url = "https://example.org/visit", Outlet = "Example News" }],
+            Sources = [new SourceDraft { Key = "a", Title = "Report of the visit", Url = "https://example.org/visit", Outlet = "Example News", PublishedOn = new DateOnly(year, 3, 5) }],
             Statements = [new StatementDraft { SpeakerKey = "xi", Text = "We had good talks.", SourceKey = "a" }],
             Documents = [new DocumentDraft { Title = "Joint statement", SourceKey = "a" }],
         };

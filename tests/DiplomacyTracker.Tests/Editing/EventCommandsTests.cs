@@ -149,7 +149,7 @@ public sealed class EventCommandsTests(EditingApp app) : IClassFixture<EditingAp
     public async Task Changing_only_a_statements_attribution_or_a_documents_source_is_saved_and_audited()
     {
         var draft = await app.ValidDraftAsync("Small edits", year: 2049);
-        draft.Sources.Add(new SourceDraft { Key = "b", Title = "Second report", Url = "https://example.org/second" });
+        draft.Sources.Add(new SourceDraft { Key = "b", Title = "Second report", Url = "https://example.org/second", OutletUnknown = true, PublishedUnknown = true });
         var created = Assert.IsType<EventCommandResult.Saved>(await app.Commands.CreateAsync(draft, EditingApp.AdminEmail));
         var id = created.EventId;
 

@@ -51,7 +51,10 @@ public sealed class ExportTests(ExportTests.App app) : IClassFixture<ExportTests
                 Summary = "Made up for the export tests.",
                 Participants = [new ParticipantDraft { Key = envoy.Key, NewNameEn = envoy.NewNameEn, NewNameZh = envoy.NewNameZh, NewNameRu = envoy.NewNameRu, NewCountry = envoy.NewCountry, Role = envoy.Role }],
                 Legs = [new LegDraft { City = city, Country = country, StartDate = start, EndDate = end, AttendeeKeys = [envoy.Key] }],
+                Sources = [new SourceDraft { Key = "report", Title = "Envoy report", Url = "https://example.org/envoy", OutletUnknown = true, PublishedUnknown = true }],
                 IgnoreDuplicates = true,
+                // Held in the 2040s: made up for the tests, confirmed as such.
+                ConfirmWarnings = true,
             };
             if (MonthEventId != 0)
             {

@@ -6,7 +6,9 @@ namespace DiplomacyTracker.Data.Events.Editing;
 /// <summary>One changed field: "Title" from "A" to "B". Before is null for a new value, After null for a removed one.</summary>
 public sealed record FieldChange(string Field, string? Before, string? After);
 
-public sealed record DuplicateCandidate(int Id, string Title, PartialDate Start, PartialDate End);
+/// <summary>A saved event that looks like the one being saved: how much (0–1, see <see cref="DuplicateScore"/>) and why
+/// ("same city (Moscow)", "dates overlap", "2 of 2 participants in common").</summary>
+public sealed record DuplicateCandidate(int Id, string Title, PartialDate Start, PartialDate End, double Score, IReadOnlyList<string> Reasons);
 
 /// <summary>An event as the editor loads it: the draft plus the concurrency token to send back on save.</summary>
 public sealed record EditableEvent(int Id, Guid Version, EventDraft Draft);
@@ -30,6 +32,10 @@ public abstract record EventCommandResult
 
     /// <summary>Refused by the rules; messages keyed by field path ("Legs[1].City").</summary>
     public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : EventCommandResult;
+
+    /// <summary>Not written: the draft is allowed but looks like a mistake (held in the future, announced long ago);
+    /// messages keyed by field path. Send <see cref="EventDraft.ConfirmWarnings"/> to save it anyway.</summary>
+    public sealed record NeedsConfirmation(IReadOnlyDictionary<string, string[]> Warnings) : EventCommandResult;
 
     /// <summary>Not written: saved events that look like the same one (send IgnoreDuplicates to save anyway).</summary>
     public sealed record LikelyDuplicates(IReadOnlyList<DuplicateCandidate> Candidates) : EventCommandResult;

@@ -16,8 +16,10 @@ namespace DiplomacyTracker.Data.Events.Editing;
 /// Write side of events. Every command validates the draft (the same rules for the form and the API), runs in one
 /// transaction on its own context, and writes its audit entry in that transaction: all or nothing.
 /// </summary>
-public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextFactory, RecordChanges changes, ILogger<EventCommands> logger)
+public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextFactory, RecordChanges changes, Gazetteer gazetteer, ILogger<EventCommands> logger)
 {
+    private readonly DuplicateScore duplicateScore = new(gazetteer);
+
     public async Task<EditableEvent?> GetForEditAsync(int id, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -114,6 +116,11 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
             return new EventCommandResult.Invalid(references.Errors);
         }
 
+        if (Unconfirmed(db, draft, null) is { } warnings)
+        {
+            return warnings;
+        }
+
         if (!draft.IgnoreDuplicates)
         {
             var duplicates = await FindLikelyDuplicatesAsync(db, draft, null, cancellationToken);
@@ -147,12 +154,6 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
 
     private async Task<EventCommandResult> UpdateCoreAsync(int id, EventDraft draft, Guid expectedVersion, string userName, CancellationToken cancellationToken)
     {
-        var errors = EventDraftValidator.Validate(draft);
-        if (errors.Count > 0)
-        {
-            return new EventCommandResult.Invalid(errors);
-        }
-
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var entity = await LoadGraph(db).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
@@ -161,20 +162,34 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
             return new EventCommandResult.NotFound(id);
         }
 
+        // The rules know the saved event: one saved without a source before sources were required stays saveable.
+        var before = ToDraft(entity);
+        var errors = EventDraftValidator.Validate(draft, before);
+        if (errors.Count > 0)
+        {
+            return new EventCommandResult.Invalid(errors);
+        }
+
         var references = await ResolveReferencesAsync(db, draft, cancellationToken);
         if (references.Errors.Count > 0)
         {
             return new EventCommandResult.Invalid(references.Errors);
         }
 
-        var before = ToDraft(entity);
         if (entity.Version != expectedVersion)
         {
             logger.LogWarning("Edit conflict on event {EventId} for {User}: expected version {Expected}, found {Actual}", id, userName, expectedVersion, entity.Version);
             return Conflict(entity, before, draft);
         }
 
-        if (!draft.IgnoreDuplicates)
+        if (Unconfirmed(db, draft, before) is { } warnings)
+        {
+            return warnings;
+        }
+
+        // Only a change of what makes it the same event (title, dates, places, people) is checked again: correcting a
+        // summary is not held up by a look-alike the editor already saw.
+        if (!draft.IgnoreDuplicates && DuplicateSubject.Of(draft).Differs(DuplicateSubject.Of(before)))
         {
             var duplicates = await FindLikelyDuplicatesAsync(db, draft, id, cancellationToken);
             if (duplicates.Count > 0)
@@ -292,36 +307,129 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
         return rows.Select(a => new AuditView(a.Id, a.Action, a.UserName, a.At, EventSnapshot.FromJson(a.ChangesJson))).ToList();
     }
 
-    /// <summary>Saved events with every existing participant of the draft and dates overlapping the draft's.</summary>
+    /// <summary>
+    /// Saved events that look like the same one as <paramref name="draft"/> (see <see cref="DuplicateScore"/>), most
+    /// alike first: one query for the events near its dates, scored in memory.
+    /// </summary>
     public async Task<IReadOnlyList<DuplicateCandidate>> FindLikelyDuplicatesAsync(EventDraft draft, int? excludeId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await FindLikelyDuplicatesAsync(db, draft, excludeId, cancellationToken);
     }
 
-    private static async Task<IReadOnlyList<DuplicateCandidate>> FindLikelyDuplicatesAsync(DiplomacyDbContext db, EventDraft draft, int? excludeId, CancellationToken cancellationToken)
+    /// <summary>
+    /// For many drafts at once (a bulk import): the likely duplicates of each among the saved events, in the drafts'
+    /// order. Drafts close in time share one query, so a file of 10,000 rows costs one query per stretch of dates
+    /// rather than one per row. Drafts are not compared with each other here (see <see cref="DuplicateScore"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<IReadOnlyList<DuplicateCandidate>>> FindLikelyDuplicatesAsync(IReadOnlyList<EventDraft> drafts, CancellationToken cancellationToken = default)
     {
-        var people = draft.Participants.Where(p => p.PersonId is not null).Select(p => p.PersonId!.Value).Distinct().ToList();
-        var first = draft.Start.Earliest;
-        if (people.Count == 0 || first is null)
-        {
-            return [];
-        }
-
-        var last = (draft.End.IsKnown ? draft.End : draft.Start).Latest!.Value;
-        var query = db.Events.AsNoTracking().Where(e => e.Id != excludeId);
-        foreach (var person in people)
-        {
-            query = query.Where(e => e.Participants.Any(p => p.PersonId == person));
-        }
-
-        var candidates = await query
-            .Select(e => new DuplicateCandidate(e.Id, e.Title, e.Start, e.End))
-            .ToListAsync(cancellationToken);
-        return candidates
-            .Where(c => c.Start.IsKnown)
-            .Where(c => c.Start.Earliest <= last && (c.End.IsKnown ? c.End.Latest : c.Start.Latest) >= first)
+        var results = new IReadOnlyList<DuplicateCandidate>[drafts.Count];
+        Array.Fill(results, []);
+        var dated = drafts.Select((draft, index) => (Index: index, Subject: DuplicateSubject.Of(draft)))
+            .Select(d => (d.Index, d.Subject, Window: Window(d.Subject)))
+            .Where(d => d.Window is not null)
+            .OrderBy(d => d.Window!.Value.From)
             .ToList();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        for (var first = 0; first < dated.Count;)
+        {
+            // One stretch: windows that overlap or nearly touch, at most MaxStretchDays long in all.
+            var (from, to) = dated[first].Window!.Value;
+            var last = first + 1;
+            while (last < dated.Count && dated[last].Window!.Value.From <= to.AddDays(LongestEventDays) && dated[last].Window!.Value.To.DayNumber - from.DayNumber <= MaxStretchDays)
+            {
+                to = dated[last].Window!.Value.To > to ? dated[last].Window!.Value.To : to;
+                last++;
+            }
+
+            var candidates = await CandidatesAsync(db, from, to, null, cancellationToken);
+            for (var i = first; i < last; i++)
+            {
+                results[dated[i].Index] = Score(dated[i].Subject, candidates);
+            }
+
+            first = last;
+        }
+
+        return results;
+    }
+
+    // Visits last days, not months: a saved event starting more than this before the draft's window is not looked at
+    // (unless its date is known only to the year, which is looked up by its own key).
+    private const int LongestEventDays = 31;
+
+    // The longest stretch of dates one query of the batch covers, so a query never reads years of events at once.
+    private const int MaxStretchDays = 92;
+
+    private async Task<IReadOnlyList<DuplicateCandidate>> FindLikelyDuplicatesAsync(DiplomacyDbContext db, EventDraft draft, int? excludeId, CancellationToken cancellationToken)
+    {
+        var subject = DuplicateSubject.Of(draft);
+        return Window(subject) is var (from, to)
+            ? Score(subject, await CandidatesAsync(db, from, to, excludeId, cancellationToken))
+            : [];
+    }
+
+    // The days a saved event must touch to be compared: the draft's span widened by the days a duplicate may be off.
+    private static (DateOnly From, DateOnly To)? Window(DuplicateSubject subject)
+    {
+        if (subject.Start.Earliest is not { } first)
+        {
+            return null;
+        }
+
+        var last = (subject.End.IsKnown && subject.End.Latest >= subject.Start.Latest ? subject.End : subject.Start).Latest!.Value;
+        return (first.AddDays(-DuplicateScore.MaxDaysApart), last.AddDays(DuplicateScore.MaxDaysApart));
+    }
+
+    private sealed record Candidate(int Id, DuplicateSubject Subject);
+
+    private static async Task<List<Candidate>> CandidatesAsync(DiplomacyDbContext db, DateOnly from, DateOnly to, int? excludeId, CancellationToken cancellationToken)
+    {
+        // SortKey is yyyymmdd with missing parts as zero, indexed: a month-precision start (yyyymm00) sorts before the
+        // month's days, so one range covers day and month dates; year-precision starts (yyyy0000) are picked by key.
+        var low = SortKeyOf(from.AddDays(-LongestEventDays)) / 100 * 100;
+        var high = SortKeyOf(to);
+        var yearKeys = Enumerable.Range(from.Year, to.Year - from.Year + 1).Select(y => y * 10000).ToList();
+        // Deleted events are dropped after reading, not in SQL: with "IsDeleted = 0" in the WHERE, SQLite (no
+        // statistics) walks IX_Events_IsDeleted, every live event; without it the plan is two ranges of the SortKey index.
+        var rows = await db.Events.IgnoreQueryFilters().AsNoTracking()
+            .Where(e => e.Id != excludeId && ((e.SortKey >= low && e.SortKey <= high) || yearKeys.Contains(e.SortKey)))
+            .Select(e => new
+            {
+                e.Id,
+                e.IsDeleted,
+                e.Title,
+                e.Start,
+                e.End,
+                Places = e.Legs.Select(l => new { l.City, l.Country }).ToList(),
+                People = e.Participants.Select(p => p.PersonId).ToList(),
+            })
+            // One round trip: a handful of events near a date, each with a few legs and people.
+            .AsSingleQuery()
+            .ToListAsync(cancellationToken);
+        return rows.Where(r => !r.IsDeleted).Select(r => new Candidate(r.Id, new DuplicateSubject(r.Title, r.Start, r.End, r.Places.Select(p => (p.City, p.Country)).ToList(), r.People))).ToList();
+    }
+
+    private List<DuplicateCandidate> Score(DuplicateSubject subject, List<Candidate> candidates) => candidates
+        .Select(c => (c, Match: duplicateScore.Match(subject, c.Subject)))
+        .Where(x => x.Match is not null)
+        .OrderByDescending(x => x.Match!.Score).ThenBy(x => x.c.Id)
+        .Select(x => new DuplicateCandidate(x.c.Id, x.c.Subject.Title, x.c.Subject.Start, x.c.Subject.End, x.Match!.Score, x.Match.Reasons))
+        .ToList();
+
+    private static int SortKeyOf(DateOnly date) => PartialDate.OfDay(date).SortKey;
+
+    // Warnings the editor has not confirmed yet, judged against today's date on the database's clock.
+    private static EventCommandResult.NeedsConfirmation? Unconfirmed(DiplomacyDbContext db, EventDraft draft, EventDraft? saved)
+    {
+        if (draft.ConfirmWarnings)
+        {
+            return null;
+        }
+
+        var warnings = EventDraftValidator.Warnings(draft, DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime), saved);
+        return warnings.Count > 0 ? new EventCommandResult.NeedsConfirmation(warnings) : null;
     }
 
     private static EventCommandResult.Conflict Conflict(Event current, EventDraft currentDraft, EventDraft submitted)

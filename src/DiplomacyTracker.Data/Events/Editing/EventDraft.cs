@@ -62,6 +62,10 @@ public sealed class EventDraft
     /// <summary>Save even though likely duplicates exist (the editor saw the warning).</summary>
     public bool IgnoreDuplicates { get; set; }
 
+    /// <summary>Save despite the warnings of <see cref="EventDraftValidator.Warnings"/> (held but in the future,
+    /// announced long ago): the editor read them and confirms.</summary>
+    public bool ConfirmWarnings { get; set; }
+
     public PartialDate Start => ToPartial(StartDate, Precision).AsApproximate(DatesApproximate);
 
     public PartialDate End => ToPartial(EndDate, Precision).AsApproximate(DatesApproximate);
@@ -250,7 +254,14 @@ public sealed class SourceDraft
 
     public string? Outlet { get; set; }
 
+    /// <summary>The editor says the outlet is not known (the article does not name its publisher): the outlet may
+    /// then be left empty.</summary>
+    public bool OutletUnknown { get; set; }
+
     public DateOnly? PublishedOn { get; set; }
+
+    /// <summary>The editor says the publication date is not known: it may then be left empty.</summary>
+    public bool PublishedUnknown { get; set; }
 
     /// <summary>A saved source's publication date as it reads ("May 2024"); filled by the server for display only.</summary>
     public string? PublishedText { get; set; }

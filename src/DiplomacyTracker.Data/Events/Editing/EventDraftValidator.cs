@@ -17,7 +17,14 @@ public static class EventDraftValidator
 {
     public const int MaxRows = 50;
 
-    public static Dictionary<string, string[]> Validate(EventDraft draft)
+    /// <summary>Announced this long ago and still only announced: it has probably happened, been put off or dropped.</summary>
+    public const int AnnouncedStaleAfterDays = 365;
+
+    /// <summary>The rules for saving <paramref name="draft"/>; <paramref name="saved"/> is the event as saved now when
+    /// the draft edits one (null for a new event).</summary>
+    /// <remarks>Every new event needs a source. An event saved before that rule without one stays saveable (an old
+    /// record does not become uneditable), but one that has a source cannot lose its last one.</remarks>
+    public static Dictionary<string, string[]> Validate(EventDraft draft, EventDraft? saved = null)
     {
         var errors = new Errors();
         if (HasEmptyRows(errors, draft))
@@ -203,6 +210,13 @@ public static class EventDraftValidator
             }
         }
 
+        if (draft.Sources.Count == 0 && (saved is null || saved.Sources.Count > 0))
+        {
+            errors.Add("Sources", saved is null
+                ? "Add at least one source: the article or readout that reports this event."
+                : "Keep at least one source: an event that had a source cannot lose its last one.");
+        }
+
         Rows(errors, "Sources", draft.Sources.Count, "source", atLeastOne: false);
         for (var i = 0; i < draft.Sources.Count; i++)
         {
@@ -240,6 +254,14 @@ public static class EventDraftValidator
             {
                 errors.Add($"{path}.Url", "Give the article's URL or paste its text.");
             }
+
+            if (source.SourceId is null)
+            {
+                // Provenance is complete or says what is missing: a new source names its outlet and date, or the
+                // editor states that the article does not give them.
+                Stated(errors, $"{path}.Outlet", !string.IsNullOrWhiteSpace(source.Outlet), source.OutletUnknown, "Give the outlet that published it, or tick \"Outlet unknown\".", "outlet");
+                Stated(errors, $"{path}.PublishedOn", source.PublishedOn is not null, source.PublishedUnknown, "Give the publication date, or tick \"Publication date unknown\".", "publication date");
+            }
         }
 
         if (draft.Sources.Select(s => s.Key).Distinct(StringComparer.Ordinal).Count() != draft.Sources.Count)
@@ -253,6 +275,45 @@ public static class EventDraftValidator
         }
 
         return errors.ToDictionary();
+    }
+
+    private static void Stated(Errors errors, string path, bool given, bool unknown, string missing, string noun)
+    {
+        if (!given && !unknown)
+        {
+            errors.Add(path, missing);
+        }
+        else if (given && unknown)
+        {
+            errors.Add(path, $"The {noun} is given and also marked unknown: clear one of them.");
+        }
+    }
+
+    /// <summary>
+    /// What is allowed but probably a mistake, keyed by field path like the errors: the editor must confirm it
+    /// (<see cref="EventDraft.ConfirmWarnings"/>) before it is saved. Only warned about when the status or dates are
+    /// new or changed, so an event confirmed once is not asked about on every later edit.
+    /// </summary>
+    public static Dictionary<string, string[]> Warnings(EventDraft draft, DateOnly today, EventDraft? saved = null)
+    {
+        var warnings = new Errors();
+        if (saved is not null && saved.Status == draft.Status && saved.Start == draft.Start && saved.End == draft.End)
+        {
+            return warnings.ToDictionary();
+        }
+
+        if (draft.Status == EventStatus.Held && draft.Start.Earliest is { } start && start > today)
+        {
+            warnings.Add("Status", $"Marked as held, but it starts on {draft.Start}, in the future. Is it only announced?");
+        }
+
+        var last = (draft.End.IsKnown ? draft.End : draft.Start).Latest;
+        if (draft.Status == EventStatus.Announced && last is { } end && end < today.AddDays(-AnnouncedStaleAfterDays))
+        {
+            warnings.Add("Status", $"Still marked as announced, but its date ({PartialDate.FormatRange(draft.Start, draft.End)}) is more than a year ago. Was it held, postponed or cancelled?");
+        }
+
+        return warnings.ToDictionary();
     }
 
     // Both or neither: half a point cannot be put on the map.

@@ -24,6 +24,10 @@ public sealed class DraftValidator : ComponentBase, IDisposable
     [Parameter, EditorRequired]
     public EventDraft Draft { get; set; } = default!;
 
+    /// <summary>The event as saved when the form edits one (null for a new event): the rules take it into account.</summary>
+    [Parameter]
+    public EventDraft? Saved { get; set; }
+
     /// <summary>Called after any field of the form changed (the page stores the draft).</summary>
     [Parameter]
     public Action? Changed { get; set; }
@@ -49,7 +53,7 @@ public sealed class DraftValidator : ComponentBase, IDisposable
     public bool ValidateAll()
     {
         submitted = true;
-        return Show(EventDraftValidator.Validate(Draft), all: true);
+        return Show(EventDraftValidator.Validate(Draft, Saved), all: true);
     }
 
     /// <summary>Shows errors from the server (same paths), e.g. a person that no longer exists.</summary>
@@ -114,7 +118,7 @@ public sealed class DraftValidator : ComponentBase, IDisposable
     private void OnFieldChanged(object? sender, FieldChangedEventArgs e)
     {
         touched.Add(e.FieldIdentifier);
-        Show(EventDraftValidator.Validate(Draft), all: submitted);
+        Show(EventDraftValidator.Validate(Draft, Saved), all: submitted);
         Changed?.Invoke();
     }
 

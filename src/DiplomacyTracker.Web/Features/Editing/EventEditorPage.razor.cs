@@ -21,6 +21,9 @@ public sealed partial class EventEditorPage
     private bool showSummary;
     private string? errorMessage;
     private IReadOnlyList<DuplicateCandidate>? duplicates;
+    private IReadOnlyDictionary<string, string[]>? warnings;
+    private bool warningsConfirmed;
+    private EventDraft? saved;
     private EventCommandResult.Conflict? conflict;
     private StoredDraft? storedDraft;
     private IReadOnlyList<PersonRef> people = [];
@@ -67,7 +70,7 @@ public sealed partial class EventEditorPage
 
     private async Task LoadAsync()
     {
-        (draft, version, notFound, showSummary) = (null, default, false, false);
+        (draft, version, notFound, showSummary, saved, warnings, warningsConfirmed) = (null, default, false, false, null, null, false);
         (errorMessage, duplicates, conflict, storedDraft, revealAfterRender) = (null, null, null, null, null);
         formKey++;
         if (Id is { } id)
@@ -86,6 +89,7 @@ public sealed partial class EventEditorPage
             }
 
             (draft, version) = (existing.Draft, existing.Version);
+            saved = Copy(existing.Draft);
         }
         else
         {
@@ -169,11 +173,22 @@ public sealed partial class EventEditorPage
         }
     }
 
+    // The warnings stay confirmed until the form changes, so a duplicate warning after them does not ask again.
+    private async Task ConfirmWarningsAsync()
+    {
+        warningsConfirmed = true;
+        await SaveAsync();
+    }
+
+    private static EventDraft Copy(EventDraft draft) =>
+        System.Text.Json.JsonSerializer.Deserialize<EventDraft>(System.Text.Json.JsonSerializer.Serialize(draft))!;
+
     private async Task OverwriteAsync()
     {
         if (conflict is not null)
         {
             version = conflict.Current.Version;
+            saved = Copy(conflict.Current.Draft);
             await SaveAsync();
         }
     }
@@ -183,6 +198,7 @@ public sealed partial class EventEditorPage
         if (conflict is not null)
         {
             (draft, version) = (conflict.Current.Draft, conflict.Current.Version);
+            saved = Copy(conflict.Current.Draft);
             unsaved!.Reset(draft);
             conflict = null;
             formKey++;
@@ -197,7 +213,8 @@ public sealed partial class EventEditorPage
             return;
         }
 
-        (saving, showSummary, errorMessage, duplicates, conflict) = (true, false, null, null, null);
+        (saving, showSummary, errorMessage, duplicates, conflict, warnings) = (true, false, null, null, null, null);
+        draft.ConfirmWarnings = warningsConfirmed;
         StateHasChanged();
         try
         {
@@ -214,6 +231,10 @@ public sealed partial class EventEditorPage
                     showSummary = true;
                     validator?.ShowErrors(invalid.Errors);
                     revealAfterRender = ".editor-summary";
+                    break;
+                case EventCommandResult.NeedsConfirmation confirm:
+                    warnings = confirm.Warnings;
+                    revealAfterRender = ".editor-warnings";
                     break;
                 case EventCommandResult.LikelyDuplicates likely:
                     duplicates = likely.Candidates;
@@ -244,6 +265,7 @@ public sealed partial class EventEditorPage
         finally
         {
             saving = false;
+            draft.ConfirmWarnings = false;
             if (errorMessage is not null)
             {
                 revealAfterRender = ".editor-error";
@@ -266,6 +288,7 @@ public sealed partial class EventEditorPage
     {
         if (draft is not null)
         {
+            warningsConfirmed = false;
             unsaved!.Changed(draft, StorageKey, StoredVersion);
             StateHasChanged();
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using DiplomacyTracker.Data.Events.Editing;
 using DiplomacyTracker.Web.Hosting;
@@ -10,8 +11,8 @@ using Microsoft.Net.Http.Headers;
 namespace DiplomacyTracker.Web.Features.Editing;
 
 /// <summary>
-/// Write API for automation: POST /api/events, PUT /api/events/{id} (If-Match: the version), DELETE /api/events/{id},
-/// POST /api/events/{id}/restore. Editors only (cookie or X-Api-Key); the same validation as the form; bad input
+/// Write API for automation: POST /api/events, PUT /api/events/{id} (If-Match: the version), PATCH /api/events/{id}
+/// (a JSON Merge Patch of the draft, If-Match required), DELETE /api/events/{id}, POST /api/events/{id}/restore. Editors only (cookie or X-Api-Key); the same validation as the form; bad input
 /// answers RFC 7807 problem details keyed by the same field paths.
 /// </summary>
 internal static class EventWriteApi
@@ -34,13 +35,24 @@ internal static class EventWriteApi
             .ProducesProblem(StatusCodes.Status507InsufficientStorage)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Add an event (editors or API key)");
         events.MapPut("/{id:int}", UpdateAsync)
             .Accepts<EventDraft>("application/json")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Replace an event; If-Match must carry the version you edited");
+        // No Accepts metadata: routing would answer another content type with a bare 415; the handler explains it.
+        events.MapPatch("/{id:int}", PatchAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
+            .WithSummary("Change only the fields sent (JSON Merge Patch of GET's 'edit'); If-Match must carry the version you read");
         events.MapDelete("/{id:int}", DeleteAsync)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Soft-delete an event (undo with restore)");
@@ -67,13 +79,9 @@ internal static class EventWriteApi
 
     private static async Task<Results<Ok<SavedEvent>, ValidationProblem, ProblemHttpResult>> UpdateAsync(int id, HttpContext context, EventCommands commands)
     {
-        var ifMatch = context.Request.Headers[HeaderNames.IfMatch].ToString().Trim().Trim('"');
-        if (!Guid.TryParse(ifMatch, out var version))
+        if (IfMatch(context) is not { } version)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status428PreconditionRequired,
-                title: "The event's version is required",
-                detail: "Send the version you edited as the If-Match header (\"version\" of GET /api/events/{id}), so a concurrent change is not overwritten.");
+            return VersionRequired();
         }
 
         var (draft, problem) = await ReadDraftAsync(context);
@@ -82,12 +90,112 @@ internal static class EventWriteApi
             return problem;
         }
 
-        return await commands.UpdateAsync(id, draft!, version, UserName(context), context.RequestAborted) switch
+        return Updated(context, await commands.UpdateAsync(id, draft!, version, UserName(context), context.RequestAborted));
+    }
+
+    public const string MergePatchType = "application/merge-patch+json";
+
+    /// <summary>
+    /// PATCH: the saved event's draft (GET's "edit") with the patch merged in (RFC 7396), then the same update as PUT:
+    /// same rules, same outcomes. Fields not sent stay as they are; a patch made against an older version is refused.
+    /// </summary>
+    private static async Task<Results<Ok<SavedEvent>, ValidationProblem, ProblemHttpResult>> PatchAsync(int id, HttpContext context, EventCommands commands)
+    {
+        if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type) || !type.MediaType.Equals(MergePatchType, StringComparison.OrdinalIgnoreCase))
         {
-            EventCommandResult.Saved saved => TypedResults.Ok(new SavedEvent(saved.EventId, saved.Version)),
-            EventCommandResult.Invalid invalid => Invalid(invalid),
-            var refused => Problem(refused),
-        };
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: $"Send the changes as {MergePatchType} (RFC 7396)");
+        }
+
+        if (IfMatch(context) is not { } version)
+        {
+            return VersionRequired();
+        }
+
+        var (patch, problem) = await ReadJsonAsync(context);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (patch is not JsonObject members)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "A merge patch of an event is a JSON object", detail: "Send the fields to change, e.g. {\"title\": \"New title\"}; null removes a field.");
+        }
+
+        if (await commands.GetForEditAsync(id, context.RequestAborted) is not { } current)
+        {
+            return Problem(new EventCommandResult.NotFound(id));
+        }
+
+        if (current.Version != version)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status412PreconditionFailed,
+                title: "The event changed since you read it",
+                detail: "Nothing was changed. Read the event again (GET /api/events/{id}) and make the patch against its current version.",
+                extensions: new Dictionary<string, object?> { ["currentVersion"] = current.Version });
+        }
+
+        var merged = JsonMergePatch.Apply(JsonSerializer.SerializeToNode(current.Draft, Json), EditPart(members));
+        EventDraft? draft;
+        try
+        {
+            draft = merged.Deserialize<EventDraft>(Json);
+        }
+        catch (JsonException exception)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The patch does not make a valid event", detail: exception.Message);
+        }
+
+        return draft is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The patch does not make a valid event")
+            : Updated(context, await commands.UpdateAsync(id, draft, version, UserName(context), context.RequestAborted));
+    }
+
+    private static Results<Ok<SavedEvent>, ValidationProblem, ProblemHttpResult> Updated(HttpContext context, EventCommandResult result)
+    {
+        switch (result)
+        {
+            case EventCommandResult.Saved saved:
+                context.Response.Headers.ETag = $"\"{saved.Version}\"";
+                return TypedResults.Ok(new SavedEvent(saved.EventId, saved.Version));
+            case EventCommandResult.Invalid invalid:
+                return Invalid(invalid);
+            default:
+                return Problem(result);
+        }
+    }
+
+    private static Guid? IfMatch(HttpContext context) =>
+        Guid.TryParse(context.Request.Headers[HeaderNames.IfMatch].ToString().Trim().Trim('"'), out var version) ? version : null;
+
+    private static ProblemHttpResult VersionRequired() => TypedResults.Problem(
+        statusCode: StatusCodes.Status428PreconditionRequired,
+        title: "The event's version is required",
+        detail: "Send the version you edited as the If-Match header (the ETag, or \"version\", of GET /api/events/{id}), so a concurrent change is not overwritten.");
+
+    /// <summary>
+    /// The draft in a body: the draft itself, or GET /api/events/{id}'s whole response, whose "edit" is the draft
+    /// (the rest is read-only and ignored), so what GET returns can be sent back unchanged. The save flags count at
+    /// either level.
+    /// </summary>
+    private static JsonObject EditPart(JsonObject body)
+    {
+        if (body["edit"] is not JsonObject edit)
+        {
+            return body;
+        }
+
+        var draft = (JsonObject)edit.DeepClone();
+        foreach (var flag in new[] { "ignoreDuplicates", "confirmWarnings" })
+        {
+            if (body.FirstOrDefault(m => string.Equals(m.Key, flag, StringComparison.OrdinalIgnoreCase)).Value is { } value)
+            {
+                draft[flag] = value.DeepClone();
+            }
+        }
+
+        return draft;
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(int id, HttpContext context, EventCommands commands) =>
@@ -114,14 +222,15 @@ internal static class EventWriteApi
             return (null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send the event as application/json"));
         }
 
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        var (body, problem) = await ReadJsonAsync(context);
+        if (problem is not null)
         {
-            limit.MaxRequestBodySize = MaxBodyBytes;
+            return (null, problem);
         }
 
         try
         {
-            var draft = await context.Request.ReadFromJsonAsync<EventDraft>(Json, context.RequestAborted);
+            var draft = body is JsonObject members ? EditPart(members).Deserialize<EventDraft>(Json) : body.Deserialize<EventDraft>(Json);
             return draft is null
                 ? (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request body is empty"))
                 : (draft, null);
@@ -129,6 +238,27 @@ internal static class EventWriteApi
         catch (JsonException exception)
         {
             return (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request body is not a valid event", detail: exception.Message));
+        }
+    }
+
+    private static async Task<(JsonNode? Body, ProblemHttpResult? Problem)> ReadJsonAsync(HttpContext context)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
+
+        try
+        {
+            // Read as the declared charset, like any JSON body; a JSON null reads as null.
+            var body = await context.Request.ReadFromJsonAsync<JsonNode>(Json, context.RequestAborted);
+            return body is null
+                ? (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request body is empty"))
+                : (body, null);
+        }
+        catch (JsonException exception)
+        {
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request body is not valid JSON", detail: exception.Message));
         }
         catch (BadHttpRequestException exception)
         {
@@ -155,6 +285,11 @@ internal static class EventWriteApi
     /// <summary>The one mapping from a refused write to its problem details.</summary>
     private static ProblemHttpResult Problem(EventCommandResult refused) => refused switch
     {
+        EventCommandResult.NeedsConfirmation confirm => TypedResults.Problem(
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: "The event needs confirming",
+            detail: "Nothing was saved. 'warnings' lists what looks like a mistake; correct it, or send \"confirmWarnings\": true to save it as it is.",
+            extensions: new Dictionary<string, object?> { ["warnings"] = confirm.Warnings, ["confirmWith"] = "confirmWarnings" }),
         EventCommandResult.LikelyDuplicates duplicates => TypedResults.Problem(
             statusCode: StatusCodes.Status409Conflict,
             title: "This looks like an event that already exists",

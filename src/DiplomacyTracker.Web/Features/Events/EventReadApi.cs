@@ -1,4 +1,5 @@
 using DiplomacyTracker.Data.Events;
+using DiplomacyTracker.Data.Events.Editing;
 using DiplomacyTracker.Data.Participants;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -27,7 +28,8 @@ internal static class EventReadApi
 
         api.MapGet("/events/{id:int}", GetEvent)
             .WithName("GetEvent")
-            .WithSummary("One event with its legs, participants, statements, documents and sources.");
+            .WithSummary("One event with its legs, participants, statements, documents and sources.")
+            .WithDescription("Also 'edit': the event in the write API's shape. PUT /api/events/{id} takes this whole response (or just 'edit') back unchanged; PATCH merges a JSON Merge Patch into 'edit'. The ETag header is the version to send as If-Match.");
 
         api.MapGet("/participants", ListParticipants)
             .WithName("ListParticipants")
@@ -61,8 +63,17 @@ internal static class EventReadApi
             : TypedResults.ValidationProblem(query.Errors);
     }
 
-    private static async Task<Results<Ok<EventDetails>, NotFound>> GetEvent(int id, EventQueries queries, CancellationToken cancellationToken) =>
-        await queries.GetAsync(id, cancellationToken) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
+    private static async Task<Results<Ok<EventDetails>, NotFound>> GetEvent(int id, EventQueries queries, EventCommands commands, HttpResponse response, CancellationToken cancellationToken)
+    {
+        if (await queries.GetAsync(id, cancellationToken) is not { } details || await commands.GetForEditAsync(id, cancellationToken) is not { } editable)
+        {
+            return TypedResults.NotFound();
+        }
+
+        // The version is the edit's, read second: what PUT and PATCH compare If-Match with.
+        response.Headers.ETag = $"\"{editable.Version}\"";
+        return TypedResults.Ok(details with { Version = editable.Version, Edit = editable.Draft });
+    }
 
     private static async Task<Ok<IReadOnlyList<PersonSummary>>> ListParticipants(ParticipantQueries queries, CancellationToken cancellationToken) =>
         TypedResults.Ok(await queries.ListAsync(cancellationToken));
