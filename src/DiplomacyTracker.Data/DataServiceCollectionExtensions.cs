@@ -21,7 +21,8 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddDiplomacyData(this IServiceCollection services)
     {
         services.AddDbContextFactory<DiplomacyDbContext>((provider, options) =>
-            options.UseSqlite(provider.GetRequiredService<DiplomacyDataOptions>().ConnectionString));
+            options.UseSqlite(provider.GetRequiredService<DiplomacyDataOptions>().ConnectionString)
+                .AddInterceptors(SearchFunctions.Interceptor));
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<EventQueries>();
         services.AddSingleton<RecordChanges>();
@@ -32,6 +33,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<VenueCounts>();
         services.AddSingleton<PlaceQueries>();
         services.AddSingleton(provider => Gazetteer.Load(provider.GetRequiredService<DiplomacyDataOptions>().SeedDirectory));
+        services.AddSingleton<NameIndex>();
         services.AddSingleton<EventCommands>();
         services.AddSingleton<DatabaseBackups>();
         return services;

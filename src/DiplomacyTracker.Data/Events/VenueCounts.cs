@@ -1,9 +1,10 @@
+using DiplomacyTracker.Data.Places;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiplomacyTracker.Data.Events;
 
 /// <summary>How many events were held in each city, for the map. Each call opens and disposes its own context.</summary>
-public sealed class VenueCounts(IDbContextFactory<DiplomacyDbContext> contextFactory)
+public sealed class VenueCounts(IDbContextFactory<DiplomacyDbContext> contextFactory, NameIndex nameIndex)
 {
     /// <summary>
     /// Every city (with its country) a leg of an event matching <paramref name="filter"/> was held in, with the number
@@ -11,8 +12,9 @@ public sealed class VenueCounts(IDbContextFactory<DiplomacyDbContext> contextFac
     /// </summary>
     public async Task<IReadOnlyList<VenueCount>> CountAsync(EventFilter filter, CancellationToken cancellationToken = default)
     {
+        var names = await nameIndex.GetAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var matching = EventQueries.Apply(db, db.Events.AsNoTracking(), filter).Select(e => e.Id);
+        var matching = EventQueries.Apply(db, db.Events.AsNoTracking(), filter, names).Select(e => e.Id);
         // City and Country are NOCASE in both tables: "moscow" and "Moscow" group together and find the same place.
         var counts = await db.EventLegs.IgnoreQueryFilters().AsNoTracking()
             .Where(l => matching.Contains(l.EventId))
