@@ -222,11 +222,11 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
         if (meetingLegs is not null)
         {
             // An event is a Xi–Putin meeting when some leg had both; one with no legs on record (a call, a meeting an
-            // article only mentions) when both took part.
+            // article only mentions) when both took part. One IN-list of event ids, so no scan of Events or EventLegs.
             var metAtLeg = db.EventLegs.IgnoreQueryFilters().Where(l => meetingLegs.Contains(l.Id)).Select(l => l.EventId);
-            var (withXi, withPutin) = (ParticipantEvents(db, XiSlug), ParticipantEvents(db, PutinSlug));
-            var withLegs = db.EventLegs.IgnoreQueryFilters().Select(l => l.EventId);
-            query = query.Where(e => metAtLeg.Contains(e.Id) || (withXi.Contains(e.Id) && withPutin.Contains(e.Id) && !withLegs.Contains(e.Id)));
+            var legless = BothTookPart(db).Where(id => !db.EventLegs.IgnoreQueryFilters().Any(l => l.EventId == id));
+            var meetings = metAtLeg.Union(legless);
+            query = query.Where(e => meetings.Contains(e.Id));
         }
 
         if (filter.Type is { } type)
@@ -256,6 +256,13 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
     private static IQueryable<int> ParticipantEvents(DiplomacyDbContext db, string slug) =>
         db.EventParticipants.IgnoreQueryFilters().Where(p => p.Person!.Slug == slug).Select(p => p.EventId);
 
+    // Events Xi and Putin both took part in (through IX_EventParticipants_PersonId_EventId for each).
+    private static IQueryable<int> BothTookPart(DiplomacyDbContext db)
+    {
+        var withPutin = ParticipantEvents(db, PutinSlug);
+        return ParticipantEvents(db, XiSlug).Where(id => withPutin.Contains(id));
+    }
+
     /// <summary>
     /// Ids of the legs Xi and Putin both attended. A leg with no attendees on record counts as attended by the event's
     /// participants (older records list people per event only). Starts from the two people, through the indexes on
@@ -268,9 +275,9 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
             .Where(a => db.People.Where(p => p.Slug == slug).Select(p => p.Id).Contains(EF.Property<int>(a, "PersonId")))
             .Select(a => EF.Property<int>(a, "LegId"));
         var (xiLegs, putinLegs) = (Attended(XiSlug), Attended(PutinSlug));
-        var (withXi, withPutin) = (ParticipantEvents(db, XiSlug), ParticipantEvents(db, PutinSlug));
+        var both = BothTookPart(db);
         var unrecorded = db.EventLegs.IgnoreQueryFilters()
-            .Where(l => withXi.Contains(l.EventId) && withPutin.Contains(l.EventId) && !attendance.Any(a => EF.Property<int>(a, "LegId") == l.Id))
+            .Where(l => both.Contains(l.EventId) && !attendance.Any(a => EF.Property<int>(a, "LegId") == l.Id))
             .Select(l => l.Id);
         return xiLegs.Where(id => putinLegs.Contains(id)).Union(unrecorded);
     }
