@@ -166,6 +166,30 @@ public sealed class FindingAgainTests(DiplomacyAppFactory app) : IClassFixture<D
     }
 
     [Fact]
+    public async Task Xi_at_one_leg_and_Putin_at_another_is_no_Xi_Putin_meeting()
+    {
+        const string title = "Two capitals, two leaders, no meeting";
+        await using (var db = app.CreateDbContext())
+        {
+            var xi = await db.People.SingleAsync(p => p.Slug == "xi-jinping");
+            var putin = await db.People.SingleAsync(p => p.Slug == "vladimir-putin");
+            var e = new Event { Title = title, Type = EventType.Other, Status = EventStatus.Held };
+            e.SetDates(PartialDate.OfDay(2025, 3, 1), PartialDate.OfDay(2025, 3, 2));
+            e.Participants.Add(new EventParticipant { Person = xi });
+            e.Participants.Add(new EventParticipant { Person = putin });
+            e.Legs.Add(new EventLeg { Position = 0, City = "Beijing", Country = "China", Attendees = [xi] });
+            e.Legs.Add(new EventLeg { Position = 1, City = "Moscow", Country = "Russia", Attendees = [putin] });
+            db.Events.Add(e);
+            await db.SaveChangesAsync();
+        }
+
+        app.Services.GetRequiredService<RecordChanges>().Advance();
+        Assert.Contains(title, await TitlesAsync("year=2025"));
+        Assert.DoesNotContain(title, await TitlesAsync("xiputin=true"));
+        Assert.DoesNotContain(title, await TitlesAsync("xiputin=true&venue=Moscow"));
+    }
+
+    [Fact]
     public async Task The_timeline_line_says_at_which_leg_Xi_and_Putin_met()
     {
         using var client = app.CreateClient();
