@@ -81,6 +81,13 @@ public sealed class EventStatistics(IDbContextFactory<DiplomacyDbContext> contex
             .ToListAsync(cancellationToken);
 
         var legs = db.EventLegs.IgnoreQueryFilters().AsNoTracking().Where(l => ids.Contains(l.EventId));
+        if (filter.XiPutinOnly)
+        {
+            // Countries and cities where they met, as the venue filter reads them with "only Xi–Putin meetings".
+            var meetingLegs = EventQueries.XiPutinLegs(db);
+            legs = legs.Where(l => meetingLegs.Contains(l.Id));
+        }
+
         var countries = await legs.Select(l => new { l.EventId, l.Country }).Distinct()
             .GroupBy(l => l.Country).Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);

@@ -16,8 +16,15 @@ public sealed class VenueCounts(IDbContextFactory<DiplomacyDbContext> contextFac
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var matching = EventQueries.Apply(db, db.Events.AsNoTracking(), filter, names).Select(e => e.Id);
         // City and Country are NOCASE in both tables: "moscow" and "Moscow" group together and find the same place.
-        var counts = await db.EventLegs.IgnoreQueryFilters().AsNoTracking()
-            .Where(l => matching.Contains(l.EventId))
+        var legs = db.EventLegs.IgnoreQueryFilters().AsNoTracking().Where(l => matching.Contains(l.EventId));
+        if (filter.XiPutinOnly)
+        {
+            // Where they met, not every stop of the visit (the venue filter then lists the same events).
+            var meetingLegs = EventQueries.XiPutinLegs(db);
+            legs = legs.Where(l => meetingLegs.Contains(l.Id));
+        }
+
+        var counts = await legs
             .GroupBy(l => new { l.City, l.Country })
             .Select(g => new
             {

@@ -46,7 +46,8 @@ internal sealed partial class EventOracle
     {
         var ids = Expected(filter).ToHashSet();
         return events.Where(e => ids.Contains(e.Id))
-            .SelectMany(e => e.Legs.Select(l => (City: l.City.ToUpperInvariant(), Country: l.Country.ToUpperInvariant(), EventId: e.Id)))
+            .SelectMany(e => e.Legs.Where(l => !filter.XiPutinOnly || BothAttended(e, l))
+                .Select(l => (City: l.City.ToUpperInvariant(), Country: l.Country.ToUpperInvariant(), EventId: e.Id)))
             .GroupBy(l => (l.City, l.Country))
             .ToDictionary(g => g.Key, g => g.Select(l => l.EventId).Distinct().Count());
     }
