@@ -23,7 +23,9 @@ public static class DataServiceCollectionExtensions
         services.AddDbContextFactory<DiplomacyDbContext>((provider, options) =>
         {
             var data = provider.GetRequiredService<DiplomacyDataOptions>();
-            options.UseSqlite(data.ConnectionString).EnableSensitiveDataLogging(data.LogParameterValues);
+            options.UseSqlite(data.ConnectionString)
+                .AddInterceptors(SearchFunctions.Interceptor)
+                .EnableSensitiveDataLogging(data.LogParameterValues);
         });
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<EventQueries>();
@@ -36,6 +38,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<VenueCounts>();
         services.AddSingleton<PlaceQueries>();
         services.AddSingleton(provider => Gazetteer.Load(provider.GetRequiredService<DiplomacyDataOptions>().SeedDirectory));
+        services.AddSingleton<NameIndex>();
         services.AddSingleton<EventCommands>();
         services.AddSingleton<DatabaseBackups>();
         return services;

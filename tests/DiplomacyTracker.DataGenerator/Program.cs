@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DiplomacyTracker.Data;
+using DiplomacyTracker.Data.Events;
 using DiplomacyTracker.Data.Seeding;
 using DiplomacyTracker.DataGenerator;
 using Microsoft.Data.Sqlite;
@@ -37,6 +38,8 @@ Console.WriteLine($"Schema and curated seed: {clock.Elapsed.TotalSeconds:F1} s")
 await using (var connection = new SqliteConnection(connectionString))
 {
     await connection.OpenAsync();
+    // The full-text triggers call the Chinese-text functions; this connection is not EF Core's, so it registers them.
+    SearchFunctions.Register(connection);
     var counts = new BulkWriter(connection, options).Write();
     Console.WriteLine($"Inserted {counts}");
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using DiplomacyTracker.Data.Common;
+using DiplomacyTracker.Data.Places;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiplomacyTracker.Data.Events;
@@ -9,7 +10,7 @@ namespace DiplomacyTracker.Data.Events;
 /// (SortKey, Id) with a short-lived context per batch, so an export of 100,000 events holds one batch at a time and
 /// no connection stays open while the caller writes.
 /// </summary>
-public sealed class EventExports(IDbContextFactory<DiplomacyDbContext> contextFactory, int batchSize = EventExports.DefaultBatchSize)
+public sealed class EventExports(IDbContextFactory<DiplomacyDbContext> contextFactory, NameIndex nameIndex, int batchSize = EventExports.DefaultBatchSize)
 {
     public const int DefaultBatchSize = 500;
 
@@ -40,15 +41,17 @@ public sealed class EventExports(IDbContextFactory<DiplomacyDbContext> contextFa
     /// <summary>How many matching events have no known date (a calendar cannot place them, so it says how many it left out).</summary>
     public async Task<int> CountUndatedAsync(EventFilter filter, CancellationToken cancellationToken = default)
     {
+        var names = await nameIndex.GetAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var unknown = PartialDate.Unknown.SortKey;
-        return await EventQueries.Apply(db, db.Events.AsNoTracking(), filter).CountAsync(e => e.SortKey == unknown, cancellationToken);
+        return await EventQueries.Apply(db, db.Events.AsNoTracking(), filter, names).CountAsync(e => e.SortKey == unknown, cancellationToken);
     }
 
     private async Task<List<EventExportItem>> ReadBatchAsync(EventFilter filter, (int SortKey, int Id)? after, CancellationToken cancellationToken)
     {
+        var names = await nameIndex.GetAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = EventQueries.Apply(db, db.Events.AsNoTracking(), filter);
+        var query = EventQueries.Apply(db, db.Events.AsNoTracking(), filter, names);
         if (after is { } a)
         {
             query = query.Where(e => e.SortKey > a.SortKey || (e.SortKey == a.SortKey && e.Id > a.Id));

@@ -13,10 +13,10 @@ public sealed record EventFilter
 
     public int? YearTo { get; init; }
 
-    /// <summary>City or country of any leg, case-insensitive.</summary>
+    /// <summary>City or country of any leg, by any of its names in the gazetteer (Пекин, 北京, Peking), case-insensitive.</summary>
     public string? Venue { get; init; }
 
-    /// <summary>A participant's slug ("xi-jinping") or English name.</summary>
+    /// <summary>A participant's slug ("xi-jinping") or any of their names: English, Chinese, Russian, a surname alone, a variant.</summary>
     public string? Participant { get; init; }
 
     public EventType? Type { get; init; }
@@ -24,10 +24,10 @@ public sealed record EventFilter
     /// <summary>Topic slug.</summary>
     public string? Topic { get; init; }
 
-    /// <summary>Free text over titles, summaries and statements (full-text search).</summary>
+    /// <summary>Free text over titles, summaries and statements (full-text search; syntax in <see cref="FullTextQuery"/>).</summary>
     public string? Text { get; init; }
 
-    /// <summary>Only meetings Xi Jinping and Vladimir Putin both took part in.</summary>
+    /// <summary>Only meetings of Xi Jinping and Vladimir Putin: a leg both attended (with a venue: a leg there).</summary>
     public bool XiPutinOnly { get; init; }
 
     /// <summary>How many filters are set (a year range counts once).</summary>

@@ -1,4 +1,5 @@
 using DiplomacyTracker.Data.Common;
+using DiplomacyTracker.Data.Places;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiplomacyTracker.Data.Events;
@@ -7,7 +8,7 @@ namespace DiplomacyTracker.Data.Events;
 /// Read side of events: filtering, paging and details. Each call opens and disposes its own context. Answers are
 /// kept in the <see cref="ReadCache"/> until the next write: most readers ask the same few pages.
 /// </summary>
-public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFactory, ReadCache cache)
+public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFactory, NameIndex nameIndex, ReadCache cache)
 {
     public const string XiSlug = "xi-jinping";
     public const string PutinSlug = "vladimir-putin";
@@ -27,8 +28,9 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
 
     private async Task<PagedResult<EventSummary>> ReadPageAsync(EventFilter filter, int page, int pageSize, CancellationToken cancellationToken)
     {
+        var names = await nameIndex.GetAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = Apply(db, db.Events.AsNoTracking(), filter);
+        var query = Apply(db, db.Events.AsNoTracking(), filter, names);
         var total = await query.CountAsync(cancellationToken);
         var skip = (page - 1) * pageSize;
         if (skip >= total)
@@ -44,12 +46,24 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
             .Select(e => e.Id)
             .ToListAsync(cancellationToken);
         var items = await LoadSummariesAsync(db, ids, cancellationToken);
+        if (filter.XiPutinOnly && !string.IsNullOrWhiteSpace(filter.Venue))
+        {
+            // The card says where they met in the venue asked for (Beijing, not Harbin).
+            var (city, country) = names.Venue(filter.Venue);
+            items = items.Select(s => s with
+            {
+                XiPutinLegs = s.XiPutinLegs.Where(position => s.Legs.Any(l => l.Position == position
+                    && (string.Equals(l.City, city, StringComparison.OrdinalIgnoreCase) || string.Equals(l.Country, country, StringComparison.OrdinalIgnoreCase)))).ToList(),
+            }).ToList();
+        }
+
         return new PagedResult<EventSummary>(items, total, page, pageSize);
     }
 
     /// <summary>The timeline's lines for the given events, in timeline order (shared by the pages and the exports).</summary>
-    internal static Task<List<EventSummary>> LoadSummariesAsync(DiplomacyDbContext db, IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
-        db.Events.AsNoTracking()
+    internal static async Task<List<EventSummary>> LoadSummariesAsync(DiplomacyDbContext db, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    {
+        var summaries = await db.Events.AsNoTracking()
             .Where(e => ids.Contains(e.Id))
             .OrderBy(e => e.SortKey).ThenBy(e => e.Id)
             .Select(e => new EventSummary(
@@ -70,6 +84,21 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
                 e.Sources.Count))
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
+
+        // Where Xi and Putin met, per leg (one query for the page): an event with legs is a Xi–Putin meeting only if
+        // some leg had both, as the filter decides.
+        var meetingLegs = XiPutinLegs(db);
+        var met = (await db.EventLegs.IgnoreQueryFilters().AsNoTracking()
+                .Where(l => ids.Contains(l.EventId) && meetingLegs.Contains(l.Id))
+                .Select(l => new { l.EventId, l.Position })
+                .ToListAsync(cancellationToken))
+            .ToLookup(l => l.EventId, l => l.Position);
+        return summaries.Select(s => s.Legs.Count == 0 ? s : s with
+        {
+            IsXiPutinMeeting = met.Contains(s.Id),
+            XiPutinLegs = met[s.Id].Order().ToList(),
+        }).ToList();
+    }
 
     private async Task<EventDetails?> ReadDetailsAsync(int id, CancellationToken cancellationToken)
     {
@@ -155,12 +184,12 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
         return new FilterChoices(minKey / 10000, maxKey / 10000, venues, people, topics);
     }
 
-    private const string LikeEscape = "\\";
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
-
-    internal static IQueryable<Event> Apply(DiplomacyDbContext db, IQueryable<Event> query, EventFilter filter)
+    /// <summary>
+    /// The events <paramref name="filter"/> matches. Names were resolved in memory first (<paramref name="names"/>): the
+    /// venue to the city / country legs store, a participant to person ids, search terms widened to their other
+    /// names, so every condition here is an indexed equality or an FTS5 match.
+    /// </summary>
+    internal static IQueryable<Event> Apply(DiplomacyDbContext db, IQueryable<Event> query, EventFilter filter, Names names)
     {
         // The subqueries below skip the soft-delete filter for speed, and IgnoreQueryFilters anywhere in a LINQ query
         // switches the filters off for the whole query in EF Core 9; so the outer filter is stated explicitly here.
@@ -179,31 +208,39 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
             query = query.Where(e => e.SortKey <= toKey);
         }
 
+        var meetingLegs = filter.XiPutinOnly ? XiPutinLegs(db) : null;
         if (!string.IsNullOrWhiteSpace(filter.Venue))
         {
-            // City and Country are NOCASE columns: a case-insensitive equality through their indexes.
-            var venue = filter.Venue.Trim();
-            var legs = db.EventLegs.IgnoreQueryFilters().Where(l => l.City == venue || l.Country == venue).Select(l => l.EventId);
-            query = query.Where(e => legs.Contains(e.Id));
+            // City and Country are NOCASE columns: a case-insensitive equality through their indexes, on the names legs
+            // store for whatever was typed (Пекин, 北京, Peking → Beijing).
+            var (city, country) = names.Venue(filter.Venue);
+            var legs = db.EventLegs.IgnoreQueryFilters().Where(l => l.City == city || l.Country == country);
+            // With "only Xi–Putin meetings" the venue is where they met: a leg both attended.
+            if (meetingLegs is not null)
+            {
+                legs = legs.Where(l => meetingLegs.Contains(l.Id));
+            }
+
+            var venueEvents = legs.Select(l => l.EventId);
+            query = query.Where(e => venueEvents.Contains(e.Id));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Participant))
         {
-            var who = filter.Participant.Trim();
-            // LIKE for a case-insensitive name, with % and _ escaped so they match only themselves.
-            var name = EscapeLike(who);
-            // People first, then their rows through IX_EventParticipants_PersonId_EventId (joining People per
-            // participant row instead scans all of EventParticipants).
-            var people = db.People.Where(p => p.Slug == who || EF.Functions.Like(p.NameEn, name, LikeEscape)).Select(p => p.Id);
+            // People resolved by any name first, then their rows through IX_EventParticipants_PersonId_EventId.
+            var people = names.PeopleNamed(filter.Participant).Select(p => p.Id).ToList();
             var attended = db.EventParticipants.IgnoreQueryFilters().Where(p => people.Contains(p.PersonId)).Select(p => p.EventId);
             query = query.Where(e => attended.Contains(e.Id));
         }
 
-        if (filter.XiPutinOnly)
+        if (meetingLegs is not null)
         {
-            var withXi = db.EventParticipants.IgnoreQueryFilters().Where(p => p.Person!.Slug == XiSlug).Select(p => p.EventId);
-            var withPutin = db.EventParticipants.IgnoreQueryFilters().Where(p => p.Person!.Slug == PutinSlug).Select(p => p.EventId);
-            query = query.Where(e => withXi.Contains(e.Id) && withPutin.Contains(e.Id));
+            // An event is a Xi–Putin meeting when some leg had both; one with no legs on record (a call, a meeting an
+            // article only mentions) when both took part. One IN-list of event ids, so no scan of Events or EventLegs.
+            var metAtLeg = db.EventLegs.IgnoreQueryFilters().Where(l => meetingLegs.Contains(l.Id)).Select(l => l.EventId);
+            var legless = BothTookPart(db).Where(id => !db.EventLegs.IgnoreQueryFilters().Any(l => l.EventId == id));
+            var meetings = metAtLeg.Union(legless);
+            query = query.Where(e => meetings.Contains(e.Id));
         }
 
         if (filter.Type is { } type)
@@ -217,7 +254,7 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
             query = query.Where(e => e.Topics.Any(t => t.Slug == topic));
         }
 
-        if (FullTextQuery.Build(filter.Text) is { } match)
+        if (FullTextQuery.Build(filter.Text, names.AlsoKnownAs) is { } match)
         {
             var matching = db.Database.SqlQuery<int>($"""
                 SELECT rowid AS "Value" FROM EventSearch WHERE EventSearch MATCH {match}
@@ -228,5 +265,34 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
         }
 
         return query;
+    }
+
+    private static IQueryable<int> ParticipantEvents(DiplomacyDbContext db, string slug) =>
+        db.EventParticipants.IgnoreQueryFilters().Where(p => p.Person!.Slug == slug).Select(p => p.EventId);
+
+    // Events Xi and Putin both took part in (through IX_EventParticipants_PersonId_EventId for each).
+    private static IQueryable<int> BothTookPart(DiplomacyDbContext db)
+    {
+        var withPutin = ParticipantEvents(db, PutinSlug);
+        return ParticipantEvents(db, XiSlug).Where(id => withPutin.Contains(id));
+    }
+
+    /// <summary>
+    /// Ids of the legs Xi and Putin both attended. A leg with no attendees on record counts as attended by the event's
+    /// participants (older records list people per event only). Starts from the two people, through the indexes on
+    /// LegAttendees(PersonId) and EventParticipants(PersonId, EventId), never from all legs.
+    /// </summary>
+    internal static IQueryable<int> XiPutinLegs(DiplomacyDbContext db)
+    {
+        var attendance = db.Set<Dictionary<string, object>>("LegAttendees");
+        IQueryable<int> Attended(string slug) => attendance
+            .Where(a => db.People.Where(p => p.Slug == slug).Select(p => p.Id).Contains(EF.Property<int>(a, "PersonId")))
+            .Select(a => EF.Property<int>(a, "LegId"));
+        var (xiLegs, putinLegs) = (Attended(XiSlug), Attended(PutinSlug));
+        var both = BothTookPart(db);
+        var unrecorded = db.EventLegs.IgnoreQueryFilters()
+            .Where(l => both.Contains(l.EventId) && !attendance.Any(a => EF.Property<int>(a, "LegId") == l.Id))
+            .Select(l => l.Id);
+        return xiLegs.Where(id => putinLegs.Contains(id)).Union(unrecorded);
     }
 }

@@ -1,4 +1,5 @@
 using DiplomacyTracker.Data.Common;
+using DiplomacyTracker.Data.Places;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiplomacyTracker.Data.Events;
@@ -10,7 +11,7 @@ namespace DiplomacyTracker.Data.Events;
 /// Answers are kept in memory per filter until the next write (<see cref="ReadCache"/>): counting every event
 /// takes a second at 100,000 events, and most readers ask the same few questions (docs/performance.md).
 /// </summary>
-public sealed class EventStatistics(IDbContextFactory<DiplomacyDbContext> contextFactory, ReadCache cache)
+public sealed class EventStatistics(IDbContextFactory<DiplomacyDbContext> contextFactory, NameIndex nameIndex, ReadCache cache)
 {
     public Task<EventFacets> GetFacetsAsync(EventFilter filter, CancellationToken cancellationToken = default) =>
         cache.GetOrReadAsync("facets", filter, () => CountFacetsAsync(filter, cancellationToken));
@@ -29,12 +30,13 @@ public sealed class EventStatistics(IDbContextFactory<DiplomacyDbContext> contex
     /// </summary>
     private async Task<EventFacets> CountFacetsAsync(EventFilter filter, CancellationToken cancellationToken)
     {
+        var names = await nameIndex.GetAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        IQueryable<Event> Matching(EventFilter f) => EventQueries.Apply(db, db.Events.AsNoTracking(), f);
+        IQueryable<Event> Matching(EventFilter f) => EventQueries.Apply(db, db.Events.AsNoTracking(), f, names);
 
         var total = await Matching(filter).CountAsync(cancellationToken);
         var years = await CountByYearAsync(Matching(filter with { YearFrom = null, YearTo = null }), cancellationToken);
-        var venues = await CountByVenueAsync(db, Matching(filter with { Venue = null }), cancellationToken);
+        var venues = await CountByVenueAsync(db, Matching(filter with { Venue = null }), filter.XiPutinOnly, cancellationToken);
         var people = await CountByPersonAsync(db, Matching(filter with { Participant = null }), top: null, cancellationToken);
         var types = await CountByTypeAsync(Matching(filter with { Type = null }), cancellationToken);
         var topics = await CountByTopicAsync(Matching(filter with { Topic = null }), cancellationToken);
@@ -45,8 +47,9 @@ public sealed class EventStatistics(IDbContextFactory<DiplomacyDbContext> contex
     /// <summary>The overview of the filtered events: per year, place, type and person, and the visits with several legs.</summary>
     private async Task<EventOverview> CountOverviewAsync(EventFilter filter, CancellationToken cancellationToken)
     {
+        var names = await nameIndex.GetAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var matching = EventQueries.Apply(db, db.Events.AsNoTracking(), filter);
+        var matching = EventQueries.Apply(db, db.Events.AsNoTracking(), filter, names);
         var ids = matching.Select(e => e.Id);
 
         var total = await matching.CountAsync(cancellationToken);
@@ -58,6 +61,13 @@ public sealed class EventStatistics(IDbContextFactory<DiplomacyDbContext> contex
             .ToListAsync(cancellationToken);
 
         var legs = db.EventLegs.IgnoreQueryFilters().AsNoTracking().Where(l => ids.Contains(l.EventId));
+        if (filter.XiPutinOnly)
+        {
+            // Countries and cities where they met, as the venue filter reads them with "only Xi–Putin meetings".
+            var meetingLegs = EventQueries.XiPutinLegs(db);
+            legs = legs.Where(l => meetingLegs.Contains(l.Id));
+        }
+
         var countries = await legs.Select(l => new { l.EventId, l.Country }).Distinct()
             .GroupBy(l => l.Country).Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
@@ -173,11 +183,18 @@ public sealed class EventStatistics(IDbContextFactory<DiplomacyDbContext> contex
     }
 
     // The venue filter matches a leg's city or its country, so a venue's count is of events with a leg in that city,
-    // or in that country: both kinds of name are counted, each event once per name.
-    private static async Task<IReadOnlyList<CountedValue>> CountByVenueAsync(DiplomacyDbContext db, IQueryable<Event> events, CancellationToken cancellationToken)
+    // or in that country: both kinds of name are counted, each event once per name. With "only Xi–Putin meetings"
+    // only the legs both attended count, as the venue filter then matches only those.
+    private static async Task<IReadOnlyList<CountedValue>> CountByVenueAsync(DiplomacyDbContext db, IQueryable<Event> events, bool xiPutinOnly, CancellationToken cancellationToken)
     {
         var ids = events.Select(e => e.Id);
         var legs = db.EventLegs.IgnoreQueryFilters().AsNoTracking().Where(l => ids.Contains(l.EventId));
+        if (xiPutinOnly)
+        {
+            var meetingLegs = EventQueries.XiPutinLegs(db);
+            legs = legs.Where(l => meetingLegs.Contains(l.Id));
+        }
+
         var byCity = await legs.Select(l => new { l.EventId, l.City }).Distinct()
             .GroupBy(l => l.City).Select(g => new { Name = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);

@@ -36,7 +36,12 @@ public sealed record EventSummary(
     IReadOnlyList<ParticipantView> Participants,
     IReadOnlyList<TopicView> Topics,
     int StatementCount,
-    int SourceCount);
+    int SourceCount)
+{
+    /// <summary>Positions of the legs Xi and Putin both attended (with a venue filter and "only Xi–Putin meetings": those in
+    /// that venue); empty when none, or when the event has no legs on record.</summary>
+    public IReadOnlyList<int> XiPutinLegs { get; init; } = [];
+}
 
 public sealed record StatementView(
     int Id,

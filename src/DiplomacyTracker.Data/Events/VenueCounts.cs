@@ -1,10 +1,11 @@
 using DiplomacyTracker.Data.Common;
+using DiplomacyTracker.Data.Places;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiplomacyTracker.Data.Events;
 
 /// <summary>How many events were held in each city, for the map. Each call opens and disposes its own context.</summary>
-public sealed class VenueCounts(IDbContextFactory<DiplomacyDbContext> contextFactory, ReadCache cache)
+public sealed class VenueCounts(IDbContextFactory<DiplomacyDbContext> contextFactory, NameIndex nameIndex, ReadCache cache)
 {
     public Task<IReadOnlyList<VenueCount>> CountAsync(EventFilter filter, CancellationToken cancellationToken = default) =>
         cache.GetOrReadAsync("venue-counts", filter, () => ReadCountsAsync(filter, cancellationToken));
@@ -15,11 +16,19 @@ public sealed class VenueCounts(IDbContextFactory<DiplomacyDbContext> contextFac
     /// </summary>
     private async Task<IReadOnlyList<VenueCount>> ReadCountsAsync(EventFilter filter, CancellationToken cancellationToken)
     {
+        var names = await nameIndex.GetAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var matching = EventQueries.Apply(db, db.Events.AsNoTracking(), filter).Select(e => e.Id);
+        var matching = EventQueries.Apply(db, db.Events.AsNoTracking(), filter, names).Select(e => e.Id);
         // City and Country are NOCASE in both tables: "moscow" and "Moscow" group together and find the same place.
-        var counts = await db.EventLegs.IgnoreQueryFilters().AsNoTracking()
-            .Where(l => matching.Contains(l.EventId))
+        var legs = db.EventLegs.IgnoreQueryFilters().AsNoTracking().Where(l => matching.Contains(l.EventId));
+        if (filter.XiPutinOnly)
+        {
+            // Where they met, not every stop of the visit (the venue filter then lists the same events).
+            var meetingLegs = EventQueries.XiPutinLegs(db);
+            legs = legs.Where(l => meetingLegs.Contains(l.Id));
+        }
+
+        var counts = await legs
             .GroupBy(l => new { l.City, l.Country })
             .Select(g => new
             {

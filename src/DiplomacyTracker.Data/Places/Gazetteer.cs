@@ -12,6 +12,8 @@ public sealed class Gazetteer
     private readonly Dictionary<string, string> cityByName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> countryByName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, IReadOnlyList<string>> namesByCity = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, IReadOnlyList<string>> namesByCountry = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, IReadOnlyList<string>> namesByPerson = new(StringComparer.Ordinal);
 
     public Gazetteer(SeedGazetteer gazetteer)
     {
@@ -22,6 +24,13 @@ public sealed class Gazetteer
             {
                 countryByName.TryAdd(Normalize(name), country.Name);
             }
+
+            namesByCountry[country.Name] = new[] { country.Name }.Concat(country.Names?.All ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        }
+
+        foreach (var person in gazetteer.People ?? [])
+        {
+            namesByPerson[person.Person] = person.Names.All.ToList();
         }
 
         foreach (var place in gazetteer.Places)
@@ -49,6 +58,13 @@ public sealed class Gazetteer
     /// <summary>Every name of the city legs store as <paramref name="city"/>, that name first; just the name itself when unknown.</summary>
     public IReadOnlyList<string> NamesOfCity(string city) =>
         namesByCity.TryGetValue(city.Trim(), out var names) ? names : [city.Trim()];
+
+    /// <summary>Every name of the country legs store as <paramref name="country"/>, that name first; just the name itself when unknown.</summary>
+    public IReadOnlyList<string> NamesOfCountry(string country) =>
+        namesByCountry.TryGetValue(country.Trim(), out var names) ? names : [country.Trim()];
+
+    /// <summary>The other spellings of the person with this slug listed in the gazetteer (none for most people).</summary>
+    public IReadOnlyList<string> NamesOfPerson(string slug) => namesByPerson.GetValueOrDefault(slug) ?? [];
 
     /// <summary>True when both names mean the same city (or the same country), by any of its names, ignoring case.</summary>
     public bool SamePlace(string? a, string? b)

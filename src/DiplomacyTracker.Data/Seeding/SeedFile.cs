@@ -107,8 +107,13 @@ public sealed record SeedEvent(
     IReadOnlyList<SeedDocument>? Documents,
     IReadOnlyList<SeedStatement>? Statements);
 
-/// <summary>data/gazetteer.json: the one list of places (cities with coordinates) and the countries they are in.</summary>
-public sealed record SeedGazetteer(IReadOnlyList<SeedCountry> Countries, IReadOnlyList<SeedPlace> Places);
+/// <summary>data/gazetteer.json: the one list of places (cities with coordinates) and the countries they are in, and
+/// the other spellings of people's names.</summary>
+public sealed record SeedGazetteer(IReadOnlyList<SeedCountry> Countries, IReadOnlyList<SeedPlace> Places, IReadOnlyList<SeedPersonNames>? People = null);
+
+/// <summary>Spellings of a person's name besides the NameEn / NameZh / NameRu stored on the row ("Dmitri Medvedev"), by
+/// the person's slug.</summary>
+public sealed record SeedPersonNames(string Person, SeedNames Names);
 
 /// <summary>A country by the English name legs use, with its other names.</summary>
 public sealed record SeedCountry(string Name, SeedNames? Names);

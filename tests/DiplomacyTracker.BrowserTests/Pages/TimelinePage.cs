@@ -13,6 +13,11 @@ public sealed class TimelinePage(IPage page)
 
     public ILocator SearchText => page.GetByLabel("Search text");
 
+    /// <summary>What the search box suggests as you type: people, places and topics by any of their names.</summary>
+    public ILocator Suggestions => page.GetByRole(AriaRole.Group, new() { Name = "Suggestions" });
+
+    public ILocator Suggestion(string text) => Suggestions.GetByRole(AriaRole.Button, new() { Name = text, Exact = true });
+
     public ILocator FromYear => page.GetByLabel("From year");
 
     public ILocator ToYear => page.GetByLabel("To year");

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using DiplomacyTracker.Data;
 using DiplomacyTracker.Data.Events;
+using DiplomacyTracker.Data.Places;
+using DiplomacyTracker.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiplomacyTracker.Tests.Browse;
@@ -16,7 +18,7 @@ internal sealed partial class EventOracle
     private EventOracle(List<Event> events) => this.events = events;
 
     public static async Task<EventOracle> LoadAsync(DiplomacyDbContext db) => new(await db.Events
-        .Include(e => e.Legs)
+        .Include(e => e.Legs).ThenInclude(l => l.Attendees)
         .Include(e => e.Participants).ThenInclude(p => p.Person)
         .Include(e => e.Topics)
         .Include(e => e.Statements)
@@ -29,11 +31,11 @@ internal sealed partial class EventOracle
     public List<int> Expected(EventFilter filter) => events
         .Where(e => filter.YearFrom is null || (e.Start.Year is { } y && y >= filter.YearFrom))
         .Where(e => filter.YearTo is null || (e.Start.Year is { } y && y <= filter.YearTo))
-        .Where(e => filter.Venue is null || e.Legs.Any(l => Same(l.City, filter.Venue) || Same(l.Country, filter.Venue)))
+        .Where(e => filter.Venue is null || e.Legs.Any(l => InVenue(l, filter.Venue) && (!filter.XiPutinOnly || BothAttended(e, l))))
         .Where(e => filter.Participant is null || e.Participants.Any(p => p.Person!.Slug == filter.Participant || Same(p.Person.NameEn, filter.Participant)))
         .Where(e => filter.Type is null || e.Type == filter.Type)
         .Where(e => filter.Topic is null || e.Topics.Any(t => t.Slug == filter.Topic))
-        .Where(e => !filter.XiPutinOnly || (e.Participants.Any(p => p.Person!.Slug == "xi-jinping") && e.Participants.Any(p => p.Person!.Slug == "vladimir-putin")))
+        .Where(e => !filter.XiPutinOnly || IsXiPutinMeeting(e))
         .Where(e => filter.Text is null || TextMatches(e, filter.Text))
         .OrderBy(e => e.SortKey).ThenBy(e => e.Id)
         .Select(e => e.Id)
@@ -44,33 +46,70 @@ internal sealed partial class EventOracle
     {
         var ids = Expected(filter).ToHashSet();
         return events.Where(e => ids.Contains(e.Id))
-            .SelectMany(e => e.Legs.Select(l => (City: l.City.ToUpperInvariant(), Country: l.Country.ToUpperInvariant(), EventId: e.Id)))
+            .SelectMany(e => e.Legs.Where(l => !filter.XiPutinOnly || BothAttended(e, l))
+                .Select(l => (City: l.City.ToUpperInvariant(), Country: l.Country.ToUpperInvariant(), EventId: e.Id)))
             .GroupBy(l => (l.City, l.Country))
             .ToDictionary(g => g.Key, g => g.Select(l => l.EventId).Distinct().Count());
     }
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
-    // FTS5 semantics as the app uses them: every word must occur in one row (the event's title+summary, or one
-    // statement), the last word as a prefix.
+    private static readonly Gazetteer Places = Gazetteer.Load(RepositoryPaths.Data);
+
+    // The venue as typed, in any of its names, is the leg's city or country.
+    private static bool InVenue(EventLeg leg, string venue) =>
+        Same(leg.City, Places.CityFor(venue) ?? venue.Trim()) || Same(leg.Country, Places.CountryFor(venue) ?? venue.Trim());
+
+    // A Xi–Putin meeting is a leg both attended (a leg with no attendees on record: the event's participants); an
+    // event with no legs, when both took part.
+    public static bool IsXiPutinMeeting(Event e) =>
+        e.Legs.Count == 0 ? Takes(e, "xi-jinping") && Takes(e, "vladimir-putin") : e.Legs.Any(l => BothAttended(e, l));
+
+    public static bool BothAttended(Event e, EventLeg leg) => leg.Attendees.Count == 0
+        ? Takes(e, "xi-jinping") && Takes(e, "vladimir-putin")
+        : leg.Attendees.Any(a => a.Slug == "xi-jinping") && leg.Attendees.Any(a => a.Slug == "vladimir-putin");
+
+    private static bool Takes(Event e, string slug) => e.Participants.Any(p => p.Person!.Slug == slug);
+
+    // FTS5 semantics as the app uses them: every clause must match in one row (the event's title+summary, or one
+    // statement), a clause when any of its alternatives does; a term's words are a phrase (consecutive tokens), a
+    // prefix term's last word a prefix. The parse is the app's (FullTextQueryTests check it); the matching is this.
     private static bool TextMatches(Event e, string text)
     {
-        var words = Words(text);
-        if (words.Count == 0)
+        var clauses = FullTextQuery.Parse(text);
+        if (clauses.Count == 0)
         {
             return true;
         }
 
-        return RowMatches(e.Title + " " + e.Summary, words) || e.Statements.Any(s => RowMatches(s.Text, words));
+        return RowMatches(e.Title + " " + e.Summary, clauses) || e.Statements.Any(s => RowMatches(s.Text, clauses));
     }
 
-    private static bool RowMatches(string row, List<string> words)
+    private static bool RowMatches(string row, List<List<FullTextQuery.Term>> clauses)
     {
         var tokens = Words(row);
-        return words.Select((w, i) => i == words.Count - 1
-                ? tokens.Any(t => t.StartsWith(w, StringComparison.Ordinal))
-                : tokens.Contains(w))
-            .All(match => match);
+        return clauses.All(alternatives => alternatives.Any(term => PhraseAt(tokens, term)));
+    }
+
+    private static bool PhraseAt(List<string> tokens, FullTextQuery.Term term)
+    {
+        var words = term.Words.Select(w => w.ToLowerInvariant()).ToList();
+        for (var i = 0; i + words.Count <= tokens.Count; i++)
+        {
+            var match = true;
+            for (var j = 0; j < words.Count && match; j++)
+            {
+                var last = j == words.Count - 1;
+                match = last && term.Prefix ? tokens[i + j].StartsWith(words[j], StringComparison.Ordinal) : tokens[i + j] == words[j];
+            }
+
+            if (match)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static List<string> Words(string text) => Word().Matches(text).Select(m => m.Value.ToLowerInvariant()).ToList();

@@ -114,8 +114,10 @@ public sealed class EventStatisticsTests(DiplomacyAppFactory app) : IClassFixtur
             Counts(overview.Years));
         Assert.Equal(Tally(events.Select(e => e.Type.ToString())), Counts(overview.Types));
         Assert.Equal(Tally(events.Select(e => e.HostSide.ToString())), Counts(overview.HostSides));
-        Assert.Equal(Tally(events.SelectMany(e => e.Legs.Select(l => l.Country).Distinct(StringComparer.OrdinalIgnoreCase))), Counts(overview.Countries));
-        var cities = events.SelectMany(e => e.Legs.Select(l => (e.Id, l.City, l.Country)))
+        // With "only Xi–Putin meetings" the places are where they met (the legs both attended).
+        IEnumerable<EventLeg> Places(Event e) => e.Legs.Where(l => !filter.XiPutinOnly || EventOracle.BothAttended(e, l));
+        Assert.Equal(Tally(events.SelectMany(e => Places(e).Select(l => l.Country).Distinct(StringComparer.OrdinalIgnoreCase))), Counts(overview.Countries));
+        var cities = events.SelectMany(e => Places(e).Select(l => (e.Id, l.City, l.Country)))
             .GroupBy(l => (l.City, l.Country))
             .ToDictionary(g => $"{g.Key.City}, {g.Key.Country}", g => (Events: g.Select(l => l.Id).Distinct().Count(), Legs: g.Count()));
         Assert.Equal(cities.OrderBy(c => c.Key, StringComparer.Ordinal), overview.Cities.ToDictionary(c => $"{c.City}, {c.Country}", c => (c.Events, c.Legs)).OrderBy(c => c.Key, StringComparer.Ordinal));

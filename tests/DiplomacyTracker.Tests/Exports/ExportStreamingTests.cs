@@ -29,7 +29,7 @@ public sealed class ExportStreamingTests(ExportStreamingTests.App app) : IClassF
             builder.ConfigureTestServices(services =>
             {
                 services.ConfigureDbContext<DiplomacyDbContext>(options => options.AddInterceptors(Gate));
-                services.AddSingleton(provider => new EventExports(provider.GetRequiredService<IDbContextFactory<DiplomacyDbContext>>(), batchSize: 2));
+                services.AddSingleton(provider => new EventExports(provider.GetRequiredService<IDbContextFactory<DiplomacyDbContext>>(), provider.GetRequiredService<DiplomacyTracker.Data.Places.NameIndex>(), batchSize: 2));
             });
         }
     }

@@ -15,7 +15,7 @@ internal static class EventReadApi
         api.MapGet("/events", SearchEvents)
             .WithName("SearchEvents")
             .WithSummary("Events in chronological order, filtered and paged.")
-            .WithDescription("Filters (all optional, combined): year or yearFrom/yearTo, venue (city or country), participant (slug or English name), type, topic (slug), q (full text over titles, summaries and statements), xiputin=true (only meetings both Xi Jinping and Vladimir Putin attended). Paging: page (from 1), pageSize (1–200, default 50).");
+            .WithDescription("Filters (all optional, combined): year or yearFrom/yearTo, venue (city or country, any of its names in English, Chinese or Russian), participant (slug or any name: English, Chinese, Russian, surname alone), type, topic (slug), q (full text over titles, summaries and statements in any script; OR, \"phrases\", prefix*), xiputin=true (only meetings where Xi Jinping and Vladimir Putin were at the same leg; with venue, a leg there). Paging: page (from 1), pageSize (1–200, default 50).");
 
         api.MapGet("/events/facets", CountFacets)
             .WithName("CountEventFacets")

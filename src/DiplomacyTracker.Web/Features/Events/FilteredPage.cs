@@ -1,4 +1,5 @@
 using DiplomacyTracker.Data.Events;
+using DiplomacyTracker.Data.Places;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -37,6 +38,11 @@ public abstract class FilteredPage<TData> : ComponentBase, IDisposable
 
     [Inject] private EventStatistics FacetCounts { get; set; } = default!;
 
+    [Inject] private NameIndex NameIndex { get; set; } = default!;
+
+    /// <summary>People, places and topics by any of their names, for the search box's suggestions (from memory).</summary>
+    protected Names? Names { get; private set; }
+
     /// <summary>The filters, page and page size of the current URL.</summary>
     protected EventFilterQuery Query { get; private set; } = EventFilterQuery.Parse([]);
 
@@ -70,6 +76,7 @@ public abstract class FilteredPage<TData> : ComponentBase, IDisposable
         // The choices are a few cheap index reads: loading them again is cheaper than sending them back from the
         // browser in the circuit's first message (docs/performance.md).
         Options ??= await Events.GetFilterChoicesAsync();
+        Names = await NameIndex.GetAsync();
 
         if (loadedQuery is null && ApplicationState.TryTakeFromJson<LoadedState>(StateKey, out var state) && state?.Data is not null && state.Query == currentQuery)
         {
