@@ -24,7 +24,7 @@ public static class DataServiceCollectionExtensions
         {
             var data = provider.GetRequiredService<DiplomacyDataOptions>();
             options.UseSqlite(data.ConnectionString)
-                .AddInterceptors(SearchFunctions.Interceptor)
+                .AddInterceptors(SearchFunctions.Interceptor, new RecordChangesInterceptor(provider.GetRequiredService<RecordChanges>()))
                 .EnableSensitiveDataLogging(data.LogParameterValues);
         });
         services.AddSingleton<DatabaseInitializer>();

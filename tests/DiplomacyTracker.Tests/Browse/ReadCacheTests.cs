@@ -4,6 +4,7 @@ using System.Text.Json;
 using DiplomacyTracker.Data.Events;
 using DiplomacyTracker.Data.Events.Editing;
 using DiplomacyTracker.Tests.Editing;
+using Microsoft.EntityFrameworkCore;
 
 namespace DiplomacyTracker.Tests.Browse;
 
@@ -38,6 +39,16 @@ public sealed class ReadCacheTests(EditingApp app) : IClassFixture<EditingApp>
         Assert.Equal(["Read again, renamed"], await TitlesAsync());
         Assert.Equal("Read again, renamed", (await client.GetFromJsonAsync<EventDetails>($"/api/events/{created.EventId}", Json))!.Title);
         Assert.Contains("Read again, renamed", await client.GetStringAsync(person), StringComparison.Ordinal);
+
+        // A write that does not go through the editor's commands (an import, a fix by hand) is on the next read too.
+        await using (var db = app.CreateDbContext())
+        {
+            var stored = await db.Events.SingleAsync(e => e.Id == created.EventId);
+            stored.Title = "Read again, fixed by hand";
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(["Read again, fixed by hand"], await TitlesAsync());
 
         Assert.IsType<EventCommandResult.Saved>(await app.Commands.SoftDeleteAsync(created.EventId, EditingApp.AdminEmail));
         Assert.Empty(await TitlesAsync());

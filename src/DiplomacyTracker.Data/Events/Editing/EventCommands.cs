@@ -16,7 +16,7 @@ namespace DiplomacyTracker.Data.Events.Editing;
 /// Write side of events. Every command validates the draft (the same rules for the form and the API), runs in one
 /// transaction on its own context, and writes its audit entry in that transaction: all or nothing.
 /// </summary>
-public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextFactory, RecordChanges changes, Gazetteer gazetteer, ILogger<EventCommands> logger)
+public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextFactory, Gazetteer gazetteer, ILogger<EventCommands> logger)
 {
     private readonly DuplicateScore duplicateScore = new(gazetteer);
 
@@ -50,14 +50,8 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
         {
             try
             {
-                var result = await write();
-                if (result is EventCommandResult.Saved)
-                {
-                    // Counts and other cached reads from before this write are stale from now on.
-                    changes.Advance();
-                }
-
-                return result;
+                // Cached reads from before a saved write go stale by themselves (RecordChangesInterceptor).
+                return await write();
             }
             catch (DbUpdateException exception) when (attempt == 1 && IsPlaceTaken(exception))
             {
