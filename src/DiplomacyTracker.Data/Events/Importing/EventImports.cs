@@ -74,6 +74,10 @@ public sealed class EventImports(
         db.Imports.Add(import);
         await db.SaveChangesAsync(cancellationToken);
 
+        // Every entity is complete when it is added (the draft is applied to a new event first), so scanning the
+        // whole change tracker again on each SaveChanges would only cost time.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+
         var done = 0;
         foreach (var batch in accepted.Chunk(WriteBatchSize))
         {
@@ -114,7 +118,6 @@ public sealed class EventImports(
             db.Events.Add(entity);
             created.Add((entity, row.Draft));
         }
-
         await db.SaveChangesAsync(cancellationToken);
         foreach (var (entity, draft) in created)
         {
@@ -122,7 +125,6 @@ public sealed class EventImports(
             audit.ImportId = importId;
             db.AuditEntries.Add(audit);
         }
-
         await db.SaveChangesAsync(cancellationToken);
 
         // Keeps the change tracker (and each later SaveChanges) small however long the file is.
