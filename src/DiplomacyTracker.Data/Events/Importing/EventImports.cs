@@ -256,20 +256,28 @@ public sealed class EventImports(
         {
             cancellationToken.ThrowIfCancellationRequested();
             var row = rows[i];
-            var outcome = Check(row, people, knownTopics, knownSources);
             var key = Clean(row.ExternalKey);
             var content = ContentKey(row.Draft.Title, row.Draft.Start, row.Draft.End);
+
+            // An event already recorded is reported as such first, even when the row would not pass today's rules
+            // (an export of seeded events whose sources carry no URL): it is skipped either way.
+            ImportRowOutcome outcome;
+            if (key is not null && byKey.TryGetValue(key, out var keyed))
+            {
+                outcome = new ImportRowOutcome.AlreadyImported(keyed.Id, keyed.Title, keyed.IsDeleted, $"An event with the external key \"{key}\" is already recorded.");
+            }
+            else if (byContent.TryGetValue(content, out var same))
+            {
+                outcome = new ImportRowOutcome.AlreadyImported(same.Id, same.Title, same.IsDeleted, "An event with the same title and dates is already recorded.");
+            }
+            else
+            {
+                outcome = Check(row, people, knownTopics, knownSources);
+            }
+
             if (outcome is ImportRowOutcome.WouldCreate)
             {
-                if (key is not null && byKey.TryGetValue(key, out var keyed))
-                {
-                    outcome = new ImportRowOutcome.AlreadyImported(keyed.Id, keyed.Title, keyed.IsDeleted, $"An event with the external key \"{key}\" is already recorded.");
-                }
-                else if (byContent.TryGetValue(content, out var same))
-                {
-                    outcome = new ImportRowOutcome.AlreadyImported(same.Id, same.Title, same.IsDeleted, "An event with the same title and dates is already recorded.");
-                }
-                else if (key is not null && keysInFile.TryGetValue(key, out var earlierKey))
+                if (key is not null && keysInFile.TryGetValue(key, out var earlierKey))
                 {
                     outcome = new ImportRowOutcome.Refused([new("external_key", $"Row {earlierKey} of this file has the same external key.")]);
                 }
