@@ -100,11 +100,13 @@ public sealed class ImportApiTests(EditingApp app) : IClassFixture<EditingApp>
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/imports/999999")).StatusCode);
     }
 
-    [Fact]
-    public async Task The_events_export_imported_back_finds_every_event_already_recorded()
+    [Theory]
+    [InlineData("events.csv")]
+    [InlineData("legs.csv")]
+    public async Task The_export_imported_back_finds_every_event_already_recorded(string file)
     {
         using var client = app.CreateApiClient();
-        var export = await client.GetStringAsync("/api/exports/events.csv");
+        var export = await client.GetStringAsync("/api/exports/" + file);
         var exported = export.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1;
 
         var response = await client.PostAsync("/api/imports/dry-run?fileName=export.csv", Csv(export.TrimStart('\uFEFF')));
@@ -114,5 +116,6 @@ public sealed class ImportApiTests(EditingApp app) : IClassFixture<EditingApp>
         Assert.True(rows.Count >= 10, $"The export has {rows.Count} rows.");
         Assert.All(rows, r => Assert.Equal("alreadyImported", r.GetProperty("outcome").GetString()));
         Assert.True(exported >= rows.Count);
+        Assert.Equal(rows.Count, rows.Select(r => r.GetProperty("existing")[0].GetProperty("id").GetInt32()).Distinct().Count());
     }
 }

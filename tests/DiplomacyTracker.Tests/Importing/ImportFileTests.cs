@@ -128,4 +128,27 @@ public sealed class ImportFileTests
         Assert.IsType<ImportFileReadResult.Malformed>(await ImportFile.ReadAsync(new MemoryStream("{\"title\":\"x\"}"u8.ToArray()), "events.json", "application/json"));
         Assert.IsType<ImportFileReadResult.Malformed>(await ImportFile.ReadAsync(new MemoryStream("[{\"title\":"u8.ToArray()), "events.json", "application/json"));
     }
+
+    [Fact]
+    public async Task A_legs_file_groups_the_rows_of_one_event_into_one_draft_with_a_leg_per_row_and_its_attendees()
+    {
+        var rows = await RowsAsync(
+            "external_key,event_title,event_type,event_start,event_end,host_side,participants,participant_roles,source_titles,source_urls,source_outlets,source_published,leg,city,country,site,start,end,attendees",
+            "v-1,Putin's state visit to China,StateVisit,2024-05-16,2024-05-17,China,Vladimir Putin; Xi Jinping,President of Russia; President of China,Report,https://example.org/1,Example News,2024-05-16,1,Beijing,China,Great Hall of the People,2024-05-16,,Vladimir Putin; Xi Jinping",
+            "v-1,Putin's state visit to China,StateVisit,2024-05-16,2024-05-17,China,Vladimir Putin; Xi Jinping,President of Russia; President of China,Report,https://example.org/1,Example News,2024-05-16,2,Harbin,China,,2024-05-17,,Vladimir Putin; Li Qiang",
+            "v-2,A call,Call,2024-06-01,,Unknown,Xi Jinping,,Report,https://example.org/2,Example News,unknown,,,,,,,");
+
+        Assert.Equal(2, rows.Count);
+        var visit = rows[0];
+        Assert.Equal((2, "v-1"), (visit.Row, visit.ExternalKey));
+        Assert.Empty(visit.Problems);
+        Assert.Equal([("Beijing", "Great Hall of the People"), ("Harbin", (string?)null)], visit.Draft.Legs.Select(l => (l.City, l.Site)));
+        Assert.Equal([new DateOnly(2024, 5, 16), new DateOnly(2024, 5, 17)], visit.Draft.Legs.Select(l => l.StartDate!.Value));
+        // Li Qiang attended a leg without being listed as a participant: he joins them.
+        Assert.Equal(["Vladimir Putin", "Xi Jinping", "Li Qiang"], visit.Draft.Participants.Select(p => p.NewNameEn));
+        string Name(string key) => visit.Draft.Participants.Single(p => p.Key == key).NewNameEn!;
+        Assert.Equal(["Vladimir Putin", "Li Qiang"], visit.Draft.Legs[1].AttendeeKeys.Select(Name));
+        Assert.Equal(("A call", 0), (rows[1].Draft.Title, rows[1].Draft.Legs.Count));
+        Assert.Equal(4, rows[1].Row);
+    }
 }

@@ -97,36 +97,59 @@ internal static class EventCsv
     private static IEnumerable<LegCsvRow> ToLegRows(EventExportItem item, string url)
     {
         var e = item.Event;
+        // The event's columns on every leg row: the legs file can be imported on its own.
+        LegCsvRow EventColumns() => new()
+        {
+            EventId = e.Id,
+            ExternalKey = item.ExternalKey,
+            EventTitle = e.Title,
+            EventType = e.Type.ToString(),
+            EventStatus = e.Status.ToString(),
+            EventStart = e.Start.ToIso(),
+            EventEnd = e.End.ToIso(),
+            EventPrecision = e.Start.Precision.ToString(),
+            HostSide = e.HostSide.ToString(),
+            MentionedOnly = e.IsMentionedOnly,
+            Summary = item.Summary,
+            DateNote = item.DateNote,
+            Participants = Join(item.ParticipantNames.Select(p => p.English)),
+            ParticipantRoles = Join(e.Participants.Select(p => p.Role)),
+            Topics = Join(e.Topics.Select(t => t.Slug)),
+            SourceTitles = Join(item.SourceDetails.Select(s => s.Title)),
+            SourceUrls = Join(item.SourceDetails.Select(s => s.Url)),
+            SourceOutlets = Join(item.SourceDetails.Select(s => s.Outlet)),
+            SourcePublished = Join(item.SourceDetails.Select(s => s.PublishedOn.IsKnown ? s.PublishedOn.ToIso() : CsvLists.Unknown)),
+            Url = url,
+        };
+
         // An event with no legs recorded still gets a row (with empty leg columns), so no event goes missing.
         if (e.Legs.Count == 0)
         {
-            yield return new LegCsvRow { EventId = e.Id, EventTitle = e.Title, EventType = e.Type.ToString(), EventStatus = e.Status.ToString(), Dates = PartialDate.Unknown.ToString(), Precision = nameof(DatePrecision.Unknown), Url = url };
+            var row = EventColumns();
+            row.Dates = PartialDate.Unknown.ToString();
+            row.Precision = nameof(DatePrecision.Unknown);
+            row.Approximate = e.Start.IsApproximate;
+            yield return row;
             yield break;
         }
 
         foreach (var leg in e.Legs)
         {
             var attendees = item.LegAttendees.FirstOrDefault(l => l.Position == leg.Position)?.Attendees ?? [];
-            yield return new LegCsvRow
-            {
-                EventId = e.Id,
-                EventTitle = e.Title,
-                EventType = e.Type.ToString(),
-                EventStatus = e.Status.ToString(),
-                Leg = leg.Position + 1,
-                City = leg.City,
-                Country = leg.Country,
-                Site = leg.Site,
-                Dates = PartialDate.FormatRange(leg.Start, leg.End),
-                Start = leg.Start.ToIso(),
-                End = leg.End.ToIso(),
-                Precision = leg.Start.Precision.ToString(),
-                Approximate = leg.Start.IsApproximate || leg.End.IsApproximate,
-                Attendees = Join(attendees.Select(p => p.English)),
-                AttendeesZh = Join(attendees.Select(p => p.Chinese)),
-                AttendeesRu = Join(attendees.Select(p => p.Russian)),
-                Url = url,
-            };
+            var row = EventColumns();
+            row.Leg = leg.Position + 1;
+            row.City = leg.City;
+            row.Country = leg.Country;
+            row.Site = leg.Site;
+            row.Dates = PartialDate.FormatRange(leg.Start, leg.End);
+            row.Start = leg.Start.ToIso();
+            row.End = leg.End.ToIso();
+            row.Precision = leg.Start.Precision.ToString();
+            row.Approximate = leg.Start.IsApproximate || leg.End.IsApproximate || e.Start.IsApproximate;
+            row.Attendees = Join(attendees.Select(p => p.English));
+            row.AttendeesZh = Join(attendees.Select(p => p.Chinese));
+            row.AttendeesRu = Join(attendees.Select(p => p.Russian));
+            yield return row;
         }
     }
 

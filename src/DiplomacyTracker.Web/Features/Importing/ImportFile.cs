@@ -118,6 +118,11 @@ internal static class ImportFile
             }
 
             csv.ReadHeader();
+            if (IsLegsFile(csv.HeaderRecord))
+            {
+                return await ReadLegsAsync(csv, cancellationToken);
+            }
+
             csv.ValidateHeader<EventCsvRow>();
             while (await csv.ReadAsync())
             {
@@ -134,8 +139,7 @@ internal static class ImportFile
                 }
                 catch (TypeConverterException exception)
                 {
-                    var column = exception.MemberMapData?.Names.FirstOrDefault() ?? "?";
-                    rows.Add(new ImportRow(number, null, new EventDraft { Title = csv.GetField("title") ?? string.Empty }, [new(column, $"\"{exception.Text}\" is not a valid {column} (True or False, or a whole number).")]));
+                    rows.Add(new ImportRow(number, null, new EventDraft { Title = csv.GetField("title") ?? string.Empty }, [Unconvertible(exception)]));
                 }
             }
         }
@@ -150,6 +154,123 @@ internal static class ImportFile
         }
 
         return new ImportFileReadResult.Rows(rows);
+    }
+
+    // The legs export names the event's title "event_title" (and has no "title").
+    private static bool IsLegsFile(string[]? header) =>
+        header is not null && header.Any(h => h.Trim().Equals("event_title", StringComparison.OrdinalIgnoreCase))
+        && !header.Any(h => h.Trim().Equals("title", StringComparison.OrdinalIgnoreCase));
+
+    private static ImportProblem Unconvertible(TypeConverterException exception)
+    {
+        var column = exception.MemberMapData?.Names.FirstOrDefault() ?? "?";
+        return new(column, $"\"{exception.Text}\" is not a valid {column} (True or False, or a whole number).");
+    }
+
+    // Rows of one event follow each other and share its external key (or its event_id, or its title and start).
+    private static async Task<ImportFileReadResult> ReadLegsAsync(CsvReader csv, CancellationToken cancellationToken)
+    {
+        csv.Context.RegisterClassMap<LegCsvMap>();
+        csv.ValidateHeader<LegCsvRow>();
+        var events = new List<ImportRow>();
+        var group = new List<(int Number, LegCsvRow Row)>();
+        string? groupKey = null;
+        while (await csv.ReadAsync())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var number = csv.Parser.Row;
+            LegCsvRow row;
+            try
+            {
+                row = csv.GetRecord<LegCsvRow>();
+            }
+            catch (TypeConverterException exception)
+            {
+                events.Add(new ImportRow(number, null, new EventDraft { Title = csv.GetField("event_title") ?? string.Empty }, [Unconvertible(exception)]));
+                continue;
+            }
+
+            var key = Clean(row.ExternalKey) ?? row.EventId?.ToString(CultureInfo.InvariantCulture) ?? $"{row.EventTitle.Trim()}|{row.EventStart}";
+            if (group.Count > 0 && key != groupKey)
+            {
+                events.Add(FromLegs(group));
+                group = [];
+            }
+
+            groupKey = key;
+            group.Add((number, row));
+            if (events.Count == EventImports.MaxRows)
+            {
+                return TooMany(events.Count + 1);
+            }
+        }
+
+        if (group.Count > 0)
+        {
+            events.Add(FromLegs(group));
+        }
+
+        return new ImportFileReadResult.Rows(events);
+    }
+
+    /// <summary>The rows of one event in the legs export as one draft: the event's columns from its first row, a leg
+    /// per row with a city, attendees by name (a name not among the participants joins them).</summary>
+    public static ImportRow FromLegs(IReadOnlyList<(int Number, LegCsvRow Row)> rows)
+    {
+        var (number, first) = rows[0];
+        var eventRow = FromCsv(number, new EventCsvRow
+        {
+            ExternalKey = first.ExternalKey,
+            Title = first.EventTitle,
+            Type = first.EventType,
+            Status = first.EventStatus,
+            Start = first.EventStart,
+            End = first.EventEnd,
+            Precision = first.EventPrecision,
+            Approximate = rows.Any(r => r.Row.Approximate),
+            HostSide = first.HostSide,
+            MentionedOnly = first.MentionedOnly,
+            Summary = first.Summary,
+            DateNote = first.DateNote,
+            Participants = first.Participants,
+            ParticipantRoles = first.ParticipantRoles,
+            Topics = first.Topics,
+            SourceTitles = first.SourceTitles,
+            SourceUrls = first.SourceUrls,
+            SourceOutlets = first.SourceOutlets,
+            SourcePublished = first.SourcePublished,
+        });
+        var problems = eventRow.Problems.ToList();
+        var draft = eventRow.Draft;
+        draft.Legs = [];
+        foreach (var (legNumber, row) in rows.Where(r => !string.IsNullOrWhiteSpace(r.Row.City)))
+        {
+            var start = ParseDate(row.Start, $"start (row {legNumber})", problems);
+            var end = ParseDate(row.End, $"end (row {legNumber})", problems);
+            var leg = new LegDraft
+            {
+                City = row.City!.Trim(),
+                Country = row.Country?.Trim() ?? string.Empty,
+                Site = Clean(row.Site),
+                StartDate = start.Earliest,
+                EndDate = end.IsKnown && end != start ? end.Earliest : null,
+            };
+            foreach (var name in CsvLists.Split(row.Attendees).Where(n => n.Length > 0))
+            {
+                var participant = draft.Participants.FirstOrDefault(p => string.Equals(p.NewNameEn, name, StringComparison.OrdinalIgnoreCase));
+                if (participant is null)
+                {
+                    participant = new ParticipantDraft { Key = $"p{draft.Participants.Count}", PersonId = null, NewNameEn = name };
+                    draft.Participants.Add(participant);
+                }
+
+                leg.AttendeeKeys.Add(participant.Key);
+            }
+
+            draft.Legs.Add(leg);
+        }
+
+        return new ImportRow(number, eventRow.ExternalKey, draft, problems);
     }
 
     private static ImportFileReadResult.Malformed TooMany(int count) =>

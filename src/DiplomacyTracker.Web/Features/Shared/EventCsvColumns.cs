@@ -42,26 +42,42 @@ internal sealed class EventCsvRow
     public string? Url { get; set; }
 }
 
-/// <summary>One row per leg (an event with no legs gets one row with the leg columns empty).</summary>
+/// <summary>One row per leg (an event with no legs gets one row with the leg columns empty); the event's own columns
+/// are repeated on each of its legs, so the file can be imported on its own.</summary>
 internal sealed class LegCsvRow
 {
-    public int EventId { get; init; }
-    public string EventTitle { get; init; } = string.Empty;
-    public string EventType { get; init; } = string.Empty;
-    public string EventStatus { get; init; } = string.Empty;
-    public int? Leg { get; init; }
-    public string? City { get; init; }
-    public string? Country { get; init; }
-    public string? Site { get; init; }
-    public string Dates { get; init; } = string.Empty;
-    public string? Start { get; init; }
-    public string? End { get; init; }
-    public string Precision { get; init; } = string.Empty;
-    public bool Approximate { get; init; }
-    public string Attendees { get; init; } = string.Empty;
-    public string AttendeesZh { get; init; } = string.Empty;
-    public string AttendeesRu { get; init; } = string.Empty;
-    public string Url { get; init; } = string.Empty;
+    public int? EventId { get; set; }
+    public string? ExternalKey { get; set; }
+    public string EventTitle { get; set; } = string.Empty;
+    public string? EventType { get; set; }
+    public string? EventStatus { get; set; }
+    public string? EventStart { get; set; }
+    public string? EventEnd { get; set; }
+    public string? EventPrecision { get; set; }
+    public string? HostSide { get; set; }
+    public bool MentionedOnly { get; set; }
+    public string? Summary { get; set; }
+    public string? DateNote { get; set; }
+    public string? Participants { get; set; }
+    public string? ParticipantRoles { get; set; }
+    public string? Topics { get; set; }
+    public string? SourceTitles { get; set; }
+    public string? SourceUrls { get; set; }
+    public string? SourceOutlets { get; set; }
+    public string? SourcePublished { get; set; }
+    public int? Leg { get; set; }
+    public string? City { get; set; }
+    public string? Country { get; set; }
+    public string? Site { get; set; }
+    public string? Dates { get; set; }
+    public string? Start { get; set; }
+    public string? End { get; set; }
+    public string? Precision { get; set; }
+    public bool Approximate { get; set; }
+    public string? Attendees { get; set; }
+    public string? AttendeesZh { get; set; }
+    public string? AttendeesRu { get; set; }
+    public string? Url { get; set; }
 }
 
 internal sealed class EventCsvMap : ClassMap<EventCsvRow>
@@ -106,23 +122,38 @@ internal sealed class LegCsvMap : ClassMap<LegCsvRow>
 {
     public LegCsvMap()
     {
-        Map(r => r.EventId).Name("event_id");
+        Map(r => r.EventId).Name("event_id").Optional();
+        Map(r => r.ExternalKey).Name("external_key").Optional();
         Map(r => r.EventTitle).Name("event_title");
-        Map(r => r.EventType).Name("event_type");
-        Map(r => r.EventStatus).Name("event_status");
-        Map(r => r.Leg).Name("leg");
-        Map(r => r.City).Name("city");
-        Map(r => r.Country).Name("country");
-        Map(r => r.Site).Name("site");
-        Map(r => r.Dates).Name("dates");
-        Map(r => r.Start).Name("start");
-        Map(r => r.End).Name("end");
-        Map(r => r.Precision).Name("precision");
-        Map(r => r.Approximate).Name("approximate");
-        Map(r => r.Attendees).Name("attendees");
-        Map(r => r.AttendeesZh).Name("attendees_zh");
-        Map(r => r.AttendeesRu).Name("attendees_ru");
-        Map(r => r.Url).Name("url");
+        Map(r => r.EventType).Name("event_type").Optional();
+        Map(r => r.EventStatus).Name("event_status").Optional();
+        Map(r => r.EventStart).Name("event_start").Optional();
+        Map(r => r.EventEnd).Name("event_end").Optional();
+        Map(r => r.EventPrecision).Name("event_precision").Optional();
+        Map(r => r.HostSide).Name("host_side").Optional();
+        Map(r => r.MentionedOnly).Name("mentioned_only").Optional().Default(false);
+        Map(r => r.Summary).Name("summary").Optional();
+        Map(r => r.DateNote).Name("date_note").Optional();
+        Map(r => r.Participants).Name("participants").Optional();
+        Map(r => r.ParticipantRoles).Name("participant_roles").Optional();
+        Map(r => r.Topics).Name("topics").Optional();
+        Map(r => r.SourceTitles).Name("source_titles").Optional();
+        Map(r => r.SourceUrls).Name("source_urls").Optional();
+        Map(r => r.SourceOutlets).Name("source_outlets").Optional();
+        Map(r => r.SourcePublished).Name("source_published").Optional();
+        Map(r => r.Leg).Name("leg").Optional();
+        Map(r => r.City).Name("city").Optional();
+        Map(r => r.Country).Name("country").Optional();
+        Map(r => r.Site).Name("site").Optional();
+        Map(r => r.Dates).Name("dates").Optional();
+        Map(r => r.Start).Name("start").Optional();
+        Map(r => r.End).Name("end").Optional();
+        Map(r => r.Precision).Name("precision").Optional();
+        Map(r => r.Approximate).Name("approximate").Optional().Default(false);
+        Map(r => r.Attendees).Name("attendees").Optional();
+        Map(r => r.AttendeesZh).Name("attendees_zh").Optional();
+        Map(r => r.AttendeesRu).Name("attendees_ru").Optional();
+        Map(r => r.Url).Name("url").Optional();
     }
 }
 
