@@ -96,6 +96,17 @@ public sealed class ImportFileTests
     }
 
     [Fact]
+    public async Task Cells_the_export_escaped_against_formula_injection_import_as_they_were_typed()
+    {
+        var row = Assert.Single(await RowsAsync("title,summary,participants", "'=HYPERLINK(1),'-2 degrees,'@Putin; Xi Jinping"));
+        Assert.Equal("=HYPERLINK(1)", row.Draft.Title);
+        Assert.Equal("-2 degrees", row.Draft.Summary);
+        Assert.Equal(["@Putin", "Xi Jinping"], row.Draft.Participants.Select(p => p.NewNameEn));
+        var plain = Assert.Single(await RowsAsync("title", "'Quoted' talks"));
+        Assert.Equal("'Quoted' talks", plain.Draft.Title);
+    }
+
+    [Fact]
     public async Task Column_names_may_differ_in_case_and_spaces_as_a_spreadsheet_saves_them()
     {
         var row = Assert.Single(await RowsAsync(" Title , START ", "Visit,2024-05-16"));

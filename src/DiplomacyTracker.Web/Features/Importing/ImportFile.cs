@@ -285,7 +285,7 @@ internal static class ImportFile
         var problems = new List<ImportProblem>();
         var draft = new EventDraft
         {
-            Title = row.Title?.Trim() ?? string.Empty,
+            Title = CsvLists.Unescape(row.Title?.Trim()) ?? string.Empty,
             Type = ParseEnum(row.Type, "type", EventType.OfficialVisit, problems),
             Status = ParseEnum(row.Status, "status", EventStatus.Held, problems),
             HostSide = ParseEnum(row.HostSide, "host_side", Side.Unknown, problems),
@@ -391,5 +391,5 @@ internal static class ImportFile
 
     private static string? At(string[] values, int index) => index < values.Length ? values[index] : null;
 
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : CsvLists.Unescape(text.Trim());
 }

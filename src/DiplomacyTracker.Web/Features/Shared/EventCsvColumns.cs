@@ -170,5 +170,10 @@ internal static class CsvLists
     public static string Join(IEnumerable<string?> values) => string.Join(Separator, values.Select(v => v ?? string.Empty));
 
     /// <summary>The entries of a list cell, trimmed; empty entries kept (they line lists up). An empty cell is no entries.</summary>
-    public static string[] Split(string? cell) => string.IsNullOrWhiteSpace(cell) ? [] : cell.Split(';').Select(v => v.Trim()).ToArray();
+    public static string[] Split(string? cell) => string.IsNullOrWhiteSpace(cell) ? [] : Unescape(cell)!.Split(';').Select(v => v.Trim()).ToArray();
+
+    /// <summary>A cell as it was before the export escaped it against formula injection (the leading ' CsvHelper adds
+    /// before =, +, -, @, tab or carriage return), so an exported file imports back unchanged.</summary>
+    public static string? Unescape(string? cell) =>
+        cell is ['\'', '=' or '+' or '-' or '@' or '\t' or '\r', ..] ? cell[1..] : cell;
 }
