@@ -52,10 +52,12 @@ public sealed class EventImports(
     private async Task<ImportCommandResult> ApplyCoreAsync(IReadOnlyList<ImportRow> rows, string fileName, string userName, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        // SQLite starts it with BEGIN IMMEDIATE: other writes wait until this import commits, so nothing written
+        // between the check below and the writes can make a row a duplicate (or take its external key).
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // Checked again inside the transaction: what was true at the dry run may not be now.
-        var preview = await AnalyseAsync(db, rows, progress is null ? null : new Progress<double>(p => progress.Report(p / 2)), cancellationToken);
+        var preview = await AnalyseAsync(db, rows, progress is null ? null : new FirstHalf(progress), cancellationToken);
         var accepted = rows.Zip(preview.Rows).Where(x => x.Second.Outcome is ImportRowOutcome.WouldCreate).Select(x => x.First).ToList();
         if (accepted.Count == 0)
         {
@@ -449,6 +451,12 @@ public sealed class EventImports(
     {
         var name = Path.GetFileName(string.IsNullOrWhiteSpace(fileName) ? "(upload)" : fileName.Trim());
         return name.Length > Import.FileNameMaxLength ? name[..Import.FileNameMaxLength] : name;
+    }
+
+    /// <summary>The check's progress as the first half of the apply's (reported at once, on the caller's thread).</summary>
+    private sealed class FirstHalf(IProgress<double> progress) : IProgress<double>
+    {
+        public void Report(double value) => progress.Report(value / 2);
     }
 
     private sealed record PersonName(int Id, string Slug, string NameEn, string? NameZh, string? NameRu);
