@@ -1,6 +1,7 @@
 using DiplomacyTracker.Data.Common;
 using DiplomacyTracker.Data.Events;
 using DiplomacyTracker.Data.Events.Editing;
+using DiplomacyTracker.Data.Events.Importing;
 using DiplomacyTracker.Data.Operations;
 using DiplomacyTracker.Data.Participants;
 using DiplomacyTracker.Data.Places;
@@ -40,6 +41,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(provider => Gazetteer.Load(provider.GetRequiredService<DiplomacyDataOptions>().SeedDirectory));
         services.AddSingleton<NameIndex>();
         services.AddSingleton<EventCommands>();
+        services.AddSingleton<EventImports>();
         services.AddSingleton<DatabaseBackups>();
         return services;
     }

@@ -2,6 +2,7 @@ using DiplomacyTracker.Data.Auditing;
 using DiplomacyTracker.Data.Common;
 using DiplomacyTracker.Data.Documents;
 using DiplomacyTracker.Data.Events;
+using DiplomacyTracker.Data.Events.Importing;
 using DiplomacyTracker.Data.Participants;
 using DiplomacyTracker.Data.Places;
 using DiplomacyTracker.Data.Sources;
@@ -38,6 +39,8 @@ public sealed class DiplomacyDbContext(DbContextOptions<DiplomacyDbContext> opti
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Place> Places => Set<Place>();
+
+    public DbSet<Import> Imports => Set<Import>();
 
     /// <summary>Clock for timestamps; tests may replace it.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;

@@ -19,6 +19,9 @@ public sealed class AuditEntry
 
     public string UserName { get; set; } = string.Empty;
 
+    /// <summary>The bulk import that made this change (creating the event, or undoing the import); null otherwise.</summary>
+    public int? ImportId { get; set; }
+
     public DateTime At { get; set; }
 
     /// <summary>JSON array of { field, before, after }.</summary>

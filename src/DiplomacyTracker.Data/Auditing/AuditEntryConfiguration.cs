@@ -9,5 +9,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     {
         builder.Property(a => a.UserName).HasMaxLength(256).IsRequired();
         builder.HasIndex(a => new { a.EventId, a.At });
+        builder.HasIndex(a => a.ImportId);
     }
 }

@@ -31,6 +31,7 @@ public sealed class Event : EditableEntity
     public const int TitleMaxLength = 200;
     public const int SummaryMaxLength = 4000;
     public const int DateNoteMaxLength = 1000;
+    public const int ExternalKeyMaxLength = 200;
 
     public string Title { get; set; } = string.Empty;
 
@@ -54,6 +55,12 @@ public sealed class Event : EditableEntity
 
     /// <summary>True for past events an article mentions in passing (the 2013 visit, the 2019 upgrade, ...).</summary>
     public bool IsMentionedOnly { get; set; }
+
+    /// <summary>The key an imported file gave this event (unique when set), so importing the file again creates nothing new.</summary>
+    public string? ExternalKey { get; set; }
+
+    /// <summary>The bulk import that created this event; null for events added through the editor, the API or the seed.</summary>
+    public int? ImportId { get; set; }
 
     public bool IsDeleted { get; set; }
 

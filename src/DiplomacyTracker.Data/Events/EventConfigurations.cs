@@ -31,6 +31,13 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         builder.HasIndex(e => new { e.SortKey, e.Id, e.IsDeleted });
         builder.HasIndex(e => new { e.Type, e.SortKey, e.Id, e.IsDeleted });
         builder.HasIndex(e => e.IsDeleted);
+        builder.Property(e => e.ExternalKey).HasMaxLength(Event.ExternalKeyMaxLength);
+        // Unique across deleted events too: an undone import's keys stay taken, so its file is not imported twice
+        // by accident (the undo is reversible from Recently deleted).
+        builder.HasIndex(e => e.ExternalKey).IsUnique().HasFilter("\"ExternalKey\" IS NOT NULL");
+        // No foreign key to Imports: adding one to an existing SQLite table means rebuilding Events (and losing its
+        // full-text triggers); an import row is never deleted anyway.
+        builder.HasIndex(e => e.ImportId);
 
         builder.HasMany(e => e.Legs).WithOne(l => l.Event).HasForeignKey(l => l.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(e => e.Participants).WithOne(p => p.Event).HasForeignKey(p => p.EventId).OnDelete(DeleteBehavior.Cascade);

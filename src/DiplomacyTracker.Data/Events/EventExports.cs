@@ -78,6 +78,8 @@ public sealed class EventExports(IDbContextFactory<DiplomacyDbContext> contextFa
                 e.Summary,
                 e.DateNote,
                 e.UpdatedAt,
+                e.ExternalKey,
+                Sources = e.Sources.OrderBy(x => x.Id).Select(x => new SourceExport(x.Title, x.Url, x.Outlet, x.PublishedOn)).ToList(),
                 // The same order as EventSummary.Participants, so the names line up with it.
                 Names = e.Participants.OrderBy(p => p.Person!.Country).ThenBy(p => p.Person!.NameEn)
                     .Select(p => new PersonNames(p.PersonId, p.Person!.NameEn, p.Person.NameZh, p.Person.NameRu)).ToList(),
@@ -90,7 +92,7 @@ public sealed class EventExports(IDbContextFactory<DiplomacyDbContext> contextFa
         return summaries.ConvertAll(s =>
         {
             var x = extras[s.Id];
-            return new EventExportItem(s, x.Summary, x.DateNote, x.UpdatedAt, x.Names, x.Legs);
+            return new EventExportItem(s, x.Summary, x.DateNote, x.UpdatedAt, x.Names, x.Legs, x.ExternalKey, x.Sources);
         });
     }
 }

@@ -101,7 +101,12 @@ public sealed record EventExportItem(
     string? DateNote,
     DateTime UpdatedAt,
     IReadOnlyList<PersonNames> ParticipantNames,
-    IReadOnlyList<LegAttendees> LegAttendees);
+    IReadOnlyList<LegAttendees> LegAttendees,
+    string? ExternalKey,
+    IReadOnlyList<SourceExport> SourceDetails);
+
+/// <summary>A source as the CSV export writes it (enough to cite it, and to import it again).</summary>
+public sealed record SourceExport(string Title, string? Url, string? Outlet, PartialDate PublishedOn);
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
 {

@@ -37,12 +37,17 @@ namespace DiplomacyTracker.Data.Migrations
                     b.Property<int>("EventId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
 
                     b.HasIndex("EventId", "At");
 
@@ -119,7 +124,14 @@ namespace DiplomacyTracker.Data.Migrations
                     b.Property<string>("DeletedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("HostSide")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ImportId")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsDeleted")
@@ -199,6 +211,12 @@ namespace DiplomacyTracker.Data.Migrations
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalKey")
+                        .IsUnique()
+                        .HasFilter("\"ExternalKey\" IS NOT NULL");
+
+                    b.HasIndex("ImportId");
 
                     b.HasIndex("IsDeleted");
 
@@ -317,6 +335,48 @@ namespace DiplomacyTracker.Data.Migrations
                     b.HasIndex("PersonId", "EventId");
 
                     b.ToTable("EventParticipants");
+                });
+
+            modelBuilder.Entity("DiplomacyTracker.Data.Events.Importing.Import", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreatedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkippedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UndoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("Imports");
                 });
 
             modelBuilder.Entity("DiplomacyTracker.Data.Participants.Person", b =>

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using DiplomacyTracker.Data;
 using DiplomacyTracker.Web.Features.Account;
 using DiplomacyTracker.Web.Features.Editing;
+using DiplomacyTracker.Web.Features.Importing;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -198,6 +199,7 @@ internal static class EditingSetup
         app.UseRateLimiter();
         app.MapAccountEndpoints();
         app.MapEventWriteApi();
+        app.MapImportApi();
     }
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)

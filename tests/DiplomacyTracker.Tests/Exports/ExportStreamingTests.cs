@@ -82,7 +82,7 @@ public sealed class ExportStreamingTests(ExportStreamingTests.App app) : IClassF
             var firstRow = await reader.ReadLineAsync().WaitAsync(bound);
             await app.Gate.SecondBatchWaiting.Task.WaitAsync(bound);
 
-            Assert.StartsWith("id,title,", header, StringComparison.Ordinal);
+            Assert.StartsWith("id,external_key,title,", header, StringComparison.Ordinal);
             Assert.NotNull(firstRow);
             Assert.Equal(2, app.Gate.Batches);
             Assert.False(app.Gate.Release.Task.IsCompleted);

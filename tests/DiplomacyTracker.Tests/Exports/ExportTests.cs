@@ -132,10 +132,10 @@ public sealed class ExportTests(ExportTests.App app) : IClassFixture<ExportTests
         var legs = await HeaderAsync(client, "/api/exports/legs.csv");
 
         Assert.Equal(
-            ["id", "title", "type", "type_text", "status", "dates", "start", "end", "precision", "approximate", "host_side", "xi_putin_meeting", "mentioned_only", "cities", "countries", "participants", "participants_zh", "participants_ru", "topics", "legs", "statements", "sources", "url"],
+            ["id", "external_key", "title", "type", "type_text", "status", "dates", "start", "end", "precision", "approximate", "host_side", "xi_putin_meeting", "mentioned_only", "summary", "date_note", "cities", "countries", "participants", "participants_zh", "participants_ru", "participant_roles", "topics", "legs", "statements", "sources", "source_titles", "source_urls", "source_outlets", "source_published", "url"],
             events);
         Assert.Equal(
-            ["event_id", "event_title", "event_type", "event_status", "leg", "city", "country", "site", "dates", "start", "end", "precision", "approximate", "attendees", "attendees_zh", "attendees_ru", "url"],
+            ["event_id", "external_key", "event_title", "event_type", "event_status", "event_start", "event_end", "event_precision", "host_side", "mentioned_only", "summary", "date_note", "participants", "participant_roles", "topics", "source_titles", "source_urls", "source_outlets", "source_published", "leg", "city", "country", "site", "dates", "start", "end", "precision", "approximate", "attendees", "attendees_zh", "attendees_ru", "url"],
             legs);
     }
 

@@ -82,7 +82,7 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
     }
 
     // SQLITE_FULL (13) or SQLITE_IOERR (10), however deep EF wrapped it; null for anything else.
-    private static bool? StorageFailure(Exception exception)
+    internal static bool? StorageFailure(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
@@ -432,7 +432,7 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
         return new EventCommandResult.Conflict(new EditableEvent(current.Id, current.Version, currentDraft), changes);
     }
 
-    private static AuditEntry Audit(DiplomacyDbContext db, int eventId, AuditAction action, string userName, IReadOnlyList<FieldChange> changes) => new()
+    internal static AuditEntry Audit(DiplomacyDbContext db, int eventId, AuditAction action, string userName, IReadOnlyList<FieldChange> changes) => new()
     {
         EventId = eventId,
         Action = action,
@@ -522,7 +522,7 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
         return draft;
     }
 
-    private sealed record References(
+    internal sealed record References(
         Dictionary<string, string[]> Errors,
         Dictionary<int, Person> People,
         Dictionary<int, Source> Sources,
@@ -685,7 +685,8 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
         return new References(errors, people, sources, topics, await NewPlacesAsync(db, draft, cancellationToken));
     }
 
-    private static void Apply(DiplomacyDbContext db, Event entity, EventDraft draft, References references)
+    /// <summary>Writes the draft onto the entity (new or loaded); also used by the bulk import, so both build events the same way.</summary>
+    internal static void Apply(DiplomacyDbContext db, Event entity, EventDraft draft, References references)
     {
         entity.Title = draft.Title.Trim();
         entity.Type = draft.Type;

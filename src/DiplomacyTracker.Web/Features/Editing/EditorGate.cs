@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using DiplomacyTracker.Data.Events.Editing;
+using DiplomacyTracker.Data.Events.Importing;
 using DiplomacyTracker.Data.Operations;
 using DiplomacyTracker.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
@@ -17,6 +18,7 @@ public sealed class EditorGate(
     AuthenticationStateProvider authentication,
     IAuthorizationService authorization,
     EventCommands commands,
+    EventImports imports,
     DatabaseBackups backups,
     ILogger<EditorGate> logger)
 {
@@ -43,6 +45,29 @@ public sealed class EditorGate(
 
     public Task<EventCommandResult> RestoreAsync(int id, CancellationToken cancellationToken = default) =>
         AsEditor(id, "restore", user => commands.RestoreAsync(id, user, cancellationToken));
+
+    /// <summary>Applies an import as the circuit's editor (checked in the database now, as every write is).</summary>
+    public async Task<ImportCommandResult> ApplyImportAsync(IReadOnlyList<ImportRow> rows, string fileName, IProgress<double>? progress = null, CancellationToken cancellationToken = default) =>
+        await CurrentEditorAsync("import", fileName) is { } user
+            ? await imports.ApplyAsync(rows, fileName, user, progress, cancellationToken)
+            : new ImportCommandResult.Forbidden();
+
+    public async Task<UndoImportResult> UndoImportAsync(int importId, CancellationToken cancellationToken = default) =>
+        await CurrentEditorAsync("undo of import", importId) is { } user
+            ? await imports.UndoAsync(importId, user, cancellationToken)
+            : new UndoImportResult.Forbidden();
+
+    private async Task<string?> CurrentEditorAsync(string action, object? target)
+    {
+        var state = await authentication.GetAuthenticationStateAsync();
+        var user = await GetCurrentEditorNameAsync(state.User);
+        if (user is null)
+        {
+            logger.LogWarning("Refused {Action} {Target} for {User}: not an editor", action, target, state.User.Identity?.Name ?? "(anonymous)");
+        }
+
+        return user;
+    }
 
     /// <summary>Writes a backup now, for a current editor; null when the user is not one.</summary>
     public async Task<BackupFile?> BackUpAsync(CancellationToken cancellationToken = default)
