@@ -62,6 +62,20 @@ public sealed class EventImportsTests(EditingApp app, ITestOutputHelper output) 
     }
 
     [Fact]
+    public async Task Dry_run_lists_what_the_editor_would_confirm_and_takes_unknown_as_an_explicit_unknown_outlet_or_date()
+    {
+        var preview = await Imports.DryRunAsync(await RowsAsync(string.Join("\r\n",
+            Header,
+            "warn-1,Summit planned long ahead,StateVisit,Held,2099-05-01,,Day,Russia,,Moscow,Russia,Xi Jinping,,,Report,https://example.org/w1,unknown,unknown",
+            "warn-2,Outlet left empty,StateVisit,Held,1993-05-01,,Day,Russia,,Moscow,Russia,Xi Jinping,,,Report,https://example.org/w2,,1993-05-02")));
+
+        var held = Assert.IsType<ImportRowOutcome.WouldCreate>(preview.Rows[0].Outcome);
+        Assert.Contains(held.Warnings, w => w.Message.Contains("future", StringComparison.OrdinalIgnoreCase));
+        var refused = Assert.IsType<ImportRowOutcome.Refused>(preview.Rows[1].Outcome);
+        Assert.Contains(refused.Problems, p => p.Field.Contains("Outlet", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Import_creates_exactly_the_good_rows_under_one_import_id_then_a_reimport_creates_nothing_and_undo_removes_them_audited()
     {
         var rows = await RowsAsync(MixedFile(1992));

@@ -17,7 +17,6 @@ public sealed class EventImports(
     IDbContextFactory<DiplomacyDbContext> contextFactory,
     EventCommands commands,
     Gazetteer gazetteer,
-    RecordChanges changes,
     ILogger<EventImports> logger)
 {
     /// <summary>The most rows one file may hold.</summary>
@@ -89,7 +88,6 @@ public sealed class EventImports(
         }
 
         await transaction.CommitAsync(cancellationToken);
-        changes.Advance();
         logger.LogInformation("Import {ImportId} of {FileName} by {User}: {Created} events created, {Skipped} rows skipped", import.Id, import.FileName, userName, import.CreatedCount, import.SkippedCount);
         return new ImportCommandResult.Applied(import.Id, import.CreatedCount, import.SkippedCount, preview);
     }
@@ -198,7 +196,6 @@ public sealed class EventImports(
         import.UndoneBy = userName;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        changes.Advance();
         logger.LogInformation("Import {ImportId} undone by {User}: {Count} events deleted", importId, userName, ids.Count);
         return new UndoImportResult.Undone(importId, ids.Count);
     }
@@ -251,32 +248,59 @@ public sealed class EventImports(
 
         var nearDates = await SavedDatesNearAsync(db, rows, cancellationToken);
 
-        var results = new List<ImportRowResult>(rows.Count);
-        var keysInFile = new Dictionary<string, int>(StringComparer.Ordinal);
-        var contentInFile = new Dictionary<string, int>(StringComparer.Ordinal);
+        // First each row on its own (what is recorded already, the rules), then one duplicate check for every row that
+        // may have one, then the rows against each other in file order.
+        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        var outcomes = new ImportRowOutcome[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var row = rows[i];
             var key = Clean(row.ExternalKey);
-            var content = ContentKey(row.Draft.Title, row.Draft.Start, row.Draft.End);
-
             // An event already recorded is reported as such first, even when the row would not pass today's rules
             // (an export of seeded events whose sources carry no URL): it is skipped either way.
-            ImportRowOutcome outcome;
             if (key is not null && byKey.TryGetValue(key, out var keyed))
             {
-                outcome = new ImportRowOutcome.AlreadyImported(keyed.Id, keyed.Title, keyed.IsDeleted, $"An event with the external key \"{key}\" is already recorded.");
+                outcomes[i] = new ImportRowOutcome.AlreadyImported(keyed.Id, keyed.Title, keyed.IsDeleted, $"An event with the external key \"{key}\" is already recorded.");
             }
-            else if (byContent.TryGetValue(content, out var same))
+            else if (byContent.TryGetValue(ContentKey(row.Draft.Title, row.Draft.Start, row.Draft.End), out var same))
             {
-                outcome = new ImportRowOutcome.AlreadyImported(same.Id, same.Title, same.IsDeleted, "An event with the same title and dates is already recorded.");
+                outcomes[i] = new ImportRowOutcome.AlreadyImported(same.Id, same.Title, same.IsDeleted, "An event with the same title and dates is already recorded.");
             }
             else
             {
-                outcome = Check(row, people, knownTopics, knownSources);
+                outcomes[i] = Check(row, people, knownTopics, knownSources, today);
             }
 
+            if (progress is not null && (i % 100 == 99 || i == rows.Count - 1))
+            {
+                progress.Report(0.9 * (i + 1) / rows.Count);
+            }
+        }
+
+        // Asked only for rows with a saved event near their dates (a file of new events costs no duplicate query at
+        // all), and for those together: drafts close in time share one query.
+        var asked = Enumerable.Range(0, rows.Count)
+            .Where(i => outcomes[i] is ImportRowOutcome.WouldCreate && !rows[i].Draft.IgnoreDuplicates && MayHaveDuplicates(rows[i].Draft, nearDates))
+            .ToList();
+        var candidates = await commands.FindLikelyDuplicatesAsync(asked.ConvertAll(i => rows[i].Draft), cancellationToken);
+        for (var n = 0; n < asked.Count; n++)
+        {
+            if (candidates[n].Count > 0)
+            {
+                outcomes[asked[n]] = new ImportRowOutcome.LikelyDuplicate(candidates[n]);
+            }
+        }
+
+        var results = new List<ImportRowResult>(rows.Count);
+        var keysInFile = new Dictionary<string, int>(StringComparer.Ordinal);
+        var contentInFile = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var key = Clean(row.ExternalKey);
+            var content = ContentKey(row.Draft.Title, row.Draft.Start, row.Draft.End);
+            var outcome = outcomes[i];
             if (outcome is ImportRowOutcome.WouldCreate)
             {
                 if (key is not null && keysInFile.TryGetValue(key, out var earlierKey))
@@ -286,15 +310,6 @@ public sealed class EventImports(
                 else if (contentInFile.TryGetValue(content, out var earlierRow))
                 {
                     outcome = new ImportRowOutcome.Refused([new("title", $"Row {earlierRow} of this file has the same title and dates.")]);
-                }
-                else if (!row.Draft.IgnoreDuplicates && MayHaveDuplicates(row.Draft, nearDates))
-                {
-                    // Asked only for rows with a saved event near their dates, so a file of new events costs no query per row.
-                    var candidates = await commands.FindLikelyDuplicatesAsync(row.Draft, null, cancellationToken);
-                    if (candidates.Count > 0)
-                    {
-                        outcome = new ImportRowOutcome.LikelyDuplicate(candidates);
-                    }
                 }
             }
 
@@ -309,19 +324,16 @@ public sealed class EventImports(
             }
 
             results.Add(new ImportRowResult(row.Row, row.Draft.Title, key, outcome));
-            if (progress is not null && (i % 100 == 99 || i == rows.Count - 1))
-            {
-                progress.Report((double)(i + 1) / rows.Count);
-            }
         }
 
+        progress?.Report(1);
         return new ImportPreview(results);
     }
 
     // Resolves names to recorded people, fills in the draft's ids and canonical places, and checks it with the
     // editor's rules. Imports link recorded people only: an unknown name is refused rather than made a new person,
     // because a misspelt name would otherwise quietly become a second Putin.
-    private ImportRowOutcome Check(ImportRow row, PeopleIndex people, HashSet<string> knownTopics, HashSet<int> knownSources)
+    private ImportRowOutcome Check(ImportRow row, PeopleIndex people, HashSet<string> knownTopics, HashSet<int> knownSources, DateOnly today)
     {
         var problems = new List<ImportProblem>(row.Problems);
         var draft = row.Draft;
@@ -390,7 +402,14 @@ public sealed class EventImports(
             problems.AddRange(EventDraftValidator.Validate(draft).SelectMany(e => e.Value.Select(m => new ImportProblem(e.Key, m))));
         }
 
-        return problems.Count == 0 ? new ImportRowOutcome.WouldCreate() : new ImportRowOutcome.Refused(problems);
+        if (problems.Count > 0)
+        {
+            return new ImportRowOutcome.Refused(problems);
+        }
+
+        // What the editor would have to confirm is listed with the row; importing the checked file confirms it.
+        var warnings = draft.ConfirmWarnings ? [] : EventDraftValidator.Warnings(draft, today);
+        return new ImportRowOutcome.WouldCreate(warnings.SelectMany(w => w.Value.Select(m => new ImportProblem(w.Key, m))).ToList());
     }
 
     private static async Task<PeopleIndex> PeopleByNameAsync(DiplomacyDbContext db, IReadOnlyList<ImportRow> rows, CancellationToken cancellationToken)

@@ -24,8 +24,9 @@ public abstract record ImportRowOutcome
     {
     }
 
-    /// <summary>The row becomes a new event.</summary>
-    public sealed record WouldCreate : ImportRowOutcome;
+    /// <summary>The row becomes a new event. <paramref name="Warnings"/>: what the editor would be asked to confirm
+    /// (held in the future, announced long ago); importing the checked file is that confirmation.</summary>
+    public sealed record WouldCreate(IReadOnlyList<ImportProblem> Warnings) : ImportRowOutcome;
 
     /// <summary>The row breaks the rules; nothing is created from it.</summary>
     public sealed record Refused(IReadOnlyList<ImportProblem> Problems) : ImportRowOutcome;

@@ -88,7 +88,7 @@ internal static class EventCsv
             SourceCount = e.SourceCount,
             SourceTitles = Join(item.SourceDetails.Select(s => s.Title)),
             SourceUrls = Join(item.SourceDetails.Select(s => s.Url)),
-            SourceOutlets = Join(item.SourceDetails.Select(s => s.Outlet)),
+            SourceOutlets = Join(item.SourceDetails.Select(s => string.IsNullOrWhiteSpace(s.Outlet) ? CsvLists.Unknown : s.Outlet)),
             SourcePublished = Join(item.SourceDetails.Select(s => s.PublishedOn.IsKnown ? s.PublishedOn.ToIso() : CsvLists.Unknown)),
             Url = url,
         };
@@ -117,7 +117,7 @@ internal static class EventCsv
             Topics = Join(e.Topics.Select(t => t.Slug)),
             SourceTitles = Join(item.SourceDetails.Select(s => s.Title)),
             SourceUrls = Join(item.SourceDetails.Select(s => s.Url)),
-            SourceOutlets = Join(item.SourceDetails.Select(s => s.Outlet)),
+            SourceOutlets = Join(item.SourceDetails.Select(s => string.IsNullOrWhiteSpace(s.Outlet) ? CsvLists.Unknown : s.Outlet)),
             SourcePublished = Join(item.SourceDetails.Select(s => s.PublishedOn.IsKnown ? s.PublishedOn.ToIso() : CsvLists.Unknown)),
             Url = url,
         };

@@ -179,7 +179,8 @@ internal static class ImportApi
 /// <summary>One row of a dry run or an import as the API writes it.</summary>
 internal sealed record ImportRowResponse(int Row, string Title, string? ExternalKey, string Outcome, IReadOnlyList<ImportProblem> Problems, IReadOnlyList<ExistingEventResponse> Existing, string? Reason);
 
-internal sealed record ExistingEventResponse(int Id, string Title, string Url, bool Deleted);
+/// <param name="Score">For a likely duplicate: how alike it is (0 to 1), and <paramref name="Reasons"/> why.</param>
+internal sealed record ExistingEventResponse(int Id, string Title, string Url, bool Deleted, double? Score, IReadOnlyList<string> Reasons);
 
 internal sealed record ImportPreviewResponse(int WouldCreate, int Refused, int LikelyDuplicates, int AlreadyImported, IReadOnlyList<ImportRowResponse> Rows)
 {
@@ -188,10 +189,10 @@ internal sealed record ImportPreviewResponse(int WouldCreate, int Refused, int L
 
     private static ImportRowResponse ToRow(ImportRowResult row) => row.Outcome switch
     {
-        ImportRowOutcome.WouldCreate => new(row.Row, row.Title, row.ExternalKey, "wouldCreate", [], [], null),
+        ImportRowOutcome.WouldCreate create => new(row.Row, row.Title, row.ExternalKey, "wouldCreate", create.Warnings, [], create.Warnings.Count > 0 ? "Created with the warnings listed in problems." : null),
         ImportRowOutcome.Refused refused => new(row.Row, row.Title, row.ExternalKey, "refused", refused.Problems, [], null),
-        ImportRowOutcome.LikelyDuplicate duplicate => new(row.Row, row.Title, row.ExternalKey, "likelyDuplicate", [], duplicate.Candidates.Select(c => new ExistingEventResponse(c.Id, c.Title, $"/events/{c.Id}", false)).ToList(), "Saved events look like the same meeting."),
-        ImportRowOutcome.AlreadyImported already => new(row.Row, row.Title, row.ExternalKey, "alreadyImported", [], [new ExistingEventResponse(already.EventId, already.Title, $"/events/{already.EventId}", already.IsDeleted)], already.Reason),
+        ImportRowOutcome.LikelyDuplicate duplicate => new(row.Row, row.Title, row.ExternalKey, "likelyDuplicate", [], duplicate.Candidates.Select(c => new ExistingEventResponse(c.Id, c.Title, $"/events/{c.Id}", false, c.Score, c.Reasons)).ToList(), "Saved events look like the same meeting."),
+        ImportRowOutcome.AlreadyImported already => new(row.Row, row.Title, row.ExternalKey, "alreadyImported", [], [new ExistingEventResponse(already.EventId, already.Title, $"/events/{already.EventId}", already.IsDeleted, null, [])], already.Reason),
         _ => throw new InvalidOperationException($"Unexpected row outcome {row.Outcome}"),
     };
 }

@@ -348,10 +348,25 @@ internal static class ImportFile
                 Key = $"s{i}",
                 Title = At(titles, i) ?? string.Empty,
                 Url = Clean(At(urls, i)),
-                Outlet = Clean(At(outlets, i)),
             };
+            // "unknown" says so explicitly (what the editor's "Outlet unknown" / "Publication date unknown" boxes say);
+            // an empty cell is a missing value, which the rules refuse for a new source.
+            var outlet = Clean(At(outlets, i));
+            if (string.Equals(outlet, CsvLists.Unknown, StringComparison.OrdinalIgnoreCase))
+            {
+                source.OutletUnknown = true;
+            }
+            else
+            {
+                source.Outlet = outlet;
+            }
+
             var date = At(published, i);
-            if (!string.IsNullOrWhiteSpace(date) && !string.Equals(date, CsvLists.Unknown, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(date, CsvLists.Unknown, StringComparison.OrdinalIgnoreCase))
+            {
+                source.PublishedUnknown = true;
+            }
+            else if (!string.IsNullOrWhiteSpace(date))
             {
                 // Stored to the day (what a source's publication date is in the editor too).
                 source.PublishedOn = PartialDate.TryParse(date, out var parsed) && parsed.Precision == DatePrecision.Day

@@ -163,7 +163,7 @@ internal static class CsvLists
     /// <summary>Lists inside one cell (cities, participants, topics) are joined with this.</summary>
     public const string Separator = "; ";
 
-    /// <summary>The word a source_published entry uses for a date the article does not give.</summary>
+    /// <summary>The word a source_outlets or source_published entry uses for an outlet or date the article does not give.</summary>
     public const string Unknown = "unknown";
 
     // Missing names stay as empty entries so the Chinese and Russian lists line up with the English one.
