@@ -103,10 +103,11 @@ def main():
     all_flags = []
     sections = []
     for sql in statements:
-        total += time_statement(args.db, sql, args.runs)
+        elapsed = time_statement(args.db, sql, args.runs)
+        total += elapsed
         text = plan(args.db, sql)
         all_flags += flags(text)
-        sections.append("```sql\n" + sql.strip() + "\n```\n\n```\n" + text.strip() + "\n```\n")
+        sections.append(f"{elapsed:.1f} ms:\n\n```sql\n" + sql.strip() + "\n```\n\n```\n" + text.strip() + "\n```\n")
     if args.plans:
         with open(args.plans, "a", encoding="utf-8") as out:
             out.write(f"\n#### {args.name}\n\n{len(statements)} statement(s), {total:.1f} ms in sqlite3.\n\n" + "\n".join(sections))
