@@ -42,6 +42,10 @@ public sealed class DiplomacyDbContext(DbContextOptions<DiplomacyDbContext> opti
 
     public DbSet<Import> Imports => Set<Import>();
 
+    public DbSet<EventFacet> EventFacets => Set<EventFacet>();
+
+    public DbSet<FilterCount> FilterCounts => Set<FilterCount>();
+
     /// <summary>Clock for timestamps; tests may replace it.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 

@@ -5,11 +5,32 @@ namespace DiplomacyTracker.Data.Common;
 
 /// <summary>
 /// Moves <see cref="RecordChanges"/> on after every write through EF Core, whoever makes it (the editor, the API, the
-/// import, a test): when a transaction commits, or when SaveChanges finishes outside one. Never before the commit: a
-/// reader between the two would otherwise file what it read from before the write under the new generation.
+/// import, a test): when a transaction commits, or when SaveChanges or a bulk ExecuteUpdate / ExecuteDelete / raw SQL
+/// write finishes outside one. Never before the commit: a reader between the two would otherwise file what it read from
+/// before the write under the new generation.
 /// </summary>
-internal sealed class RecordChangesInterceptor(RecordChanges changes) : IDbTransactionInterceptor, ISaveChangesInterceptor
+internal sealed class RecordChangesInterceptor(RecordChanges changes) : DbCommandInterceptor, IDbTransactionInterceptor, ISaveChangesInterceptor
 {
+    public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        AdvanceOutsideTransaction(command);
+        return result;
+    }
+
+    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        AdvanceOutsideTransaction(command);
+        return ValueTask.FromResult(result);
+    }
+
+    private void AdvanceOutsideTransaction(DbCommand command)
+    {
+        if (command.Transaction is null)
+        {
+            changes.Advance();
+        }
+    }
+
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => changes.Advance();
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)

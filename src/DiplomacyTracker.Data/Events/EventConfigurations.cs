@@ -12,12 +12,13 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
     public void Configure(EntityTypeBuilder<Event> builder)
     {
         builder.ConfigureEditable();
-        // Full-text search triggers (migration FullTextSearch); declared so EF avoids RETURNING on this table.
+        // Full-text, facet and count triggers (migration FilterIndexesInTimelineOrder); declared so EF avoids RETURNING.
         builder.ToTable(t =>
         {
-            t.HasTrigger("Events_FullText_Insert");
-            t.HasTrigger("Events_FullText_Update");
-            t.HasTrigger("Events_FullText_Delete");
+            foreach (var trigger in DerivedTables.TriggersOn("Events"))
+            {
+                t.HasTrigger(trigger);
+            }
         });
         builder.Property(e => e.Title).HasMaxLength(Event.TitleMaxLength).IsRequired();
         builder.Property(e => e.Summary).HasMaxLength(Event.SummaryMaxLength);
@@ -44,7 +45,13 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         builder.HasMany(e => e.Statements).WithOne(s => s.Event).HasForeignKey(s => s.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(e => e.Documents).WithOne(d => d.Event).HasForeignKey(d => d.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(e => e.Sources).WithMany(s => s.Events).UsingEntity("EventSources");
-        builder.HasMany(e => e.Topics).WithMany().UsingEntity("EventTopics");
+        builder.HasMany(e => e.Topics).WithMany().UsingEntity("EventTopics", j => j.ToTable(t =>
+        {
+            foreach (var trigger in DerivedTables.TriggersOn("EventTopics"))
+            {
+                t.HasTrigger(trigger);
+            }
+        }));
     }
 }
 
@@ -58,13 +65,27 @@ internal sealed class EventLegConfiguration : IEntityTypeConfiguration<EventLeg>
         builder.Property(l => l.Site).HasMaxLength(EventLeg.SiteMaxLength);
         builder.ComplexProperty(l => l.Start);
         builder.ComplexProperty(l => l.End);
+        builder.ToTable(t =>
+        {
+            foreach (var trigger in DerivedTables.TriggersOn("EventLegs"))
+            {
+                t.HasTrigger(trigger);
+            }
+        });
         builder.HasQueryFilter(l => !l.Event!.IsDeleted);
         builder.HasIndex(l => l.City);
         builder.HasIndex(l => l.Country);
         builder.HasMany(l => l.Attendees).WithMany().UsingEntity(
             "LegAttendees",
             r => r.HasOne(typeof(Person)).WithMany().HasForeignKey("PersonId").OnDelete(DeleteBehavior.Cascade),
-            l => l.HasOne(typeof(EventLeg)).WithMany().HasForeignKey("LegId").OnDelete(DeleteBehavior.Cascade));
+            l => l.HasOne(typeof(EventLeg)).WithMany().HasForeignKey("LegId").OnDelete(DeleteBehavior.Cascade),
+            j => j.ToTable(t =>
+            {
+                foreach (var trigger in DerivedTables.TriggersOn("LegAttendees"))
+                {
+                    t.HasTrigger(trigger);
+                }
+            }));
     }
 }
 
@@ -73,6 +94,13 @@ internal sealed class EventParticipantConfiguration : IEntityTypeConfiguration<E
     public void Configure(EntityTypeBuilder<EventParticipant> builder)
     {
         builder.HasKey(p => new { p.EventId, p.PersonId });
+        builder.ToTable(t =>
+        {
+            foreach (var trigger in DerivedTables.TriggersOn("EventParticipants"))
+            {
+                t.HasTrigger(trigger);
+            }
+        });
         builder.HasQueryFilter(p => !p.Event!.IsDeleted);
         builder.Property(p => p.Role).HasMaxLength(EventParticipant.RoleMaxLength);
         // "Events this person attended" and the Xi–Putin filter start from the person.

@@ -44,14 +44,14 @@ public sealed class EventExports(IDbContextFactory<DiplomacyDbContext> contextFa
         var names = await nameIndex.GetAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var unknown = PartialDate.Unknown.SortKey;
-        return await EventQueries.Apply(db, db.Events.AsNoTracking(), filter, names).CountAsync(e => e.SortKey == unknown, cancellationToken);
+        return await FilterPlan.For(filter, names).Apply(db, db.Events.AsNoTracking()).CountAsync(e => e.SortKey == unknown, cancellationToken);
     }
 
     private async Task<List<EventExportItem>> ReadBatchAsync(EventFilter filter, (int SortKey, int Id)? after, CancellationToken cancellationToken)
     {
         var names = await nameIndex.GetAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = EventQueries.Apply(db, db.Events.AsNoTracking(), filter, names);
+        var query = FilterPlan.For(filter, names).Apply(db, db.Events.AsNoTracking());
         if (after is { } a)
         {
             query = query.Where(e => e.SortKey > a.SortKey || (e.SortKey == a.SortKey && e.Id > a.Id));

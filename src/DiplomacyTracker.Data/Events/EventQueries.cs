@@ -30,22 +30,14 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
     {
         var names = await nameIndex.GetAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = Apply(db, db.Events.AsNoTracking(), filter, names);
-        var total = await query.CountAsync(cancellationToken);
-        var skip = (page - 1) * pageSize;
-        if (skip >= total)
+        var found = await TimelineIndex.ReadAsync(db, FilterPlan.For(filter, names), (page - 1) * pageSize, pageSize, cancellationToken);
+        if (found.Ids.Count == 0)
         {
-            return new PagedResult<EventSummary>([], total, page, pageSize);
+            return new PagedResult<EventSummary>([], found.Total, page, pageSize, found.TotalIsExact);
         }
 
-        // The page's ids first, so the filter (full-text matches, IN-subqueries, OFFSET) runs once; the split
-        // queries below then load legs, participants and topics by primary key instead of re-running the filter each.
-        var ids = await query
-            .OrderBy(e => e.SortKey).ThenBy(e => e.Id)
-            .Skip(skip).Take(pageSize)
-            .Select(e => e.Id)
-            .ToListAsync(cancellationToken);
-        var items = await LoadSummariesAsync(db, ids, cancellationToken);
+        // The split queries below load legs, participants and topics of the page's ids by primary key.
+        var items = await LoadSummariesAsync(db, found.Ids.ToList(), cancellationToken);
         if (filter.XiPutinOnly && !string.IsNullOrWhiteSpace(filter.Venue))
         {
             // The card says where they met in the venue asked for (Beijing, not Harbin).
@@ -57,7 +49,7 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
             }).ToList();
         }
 
-        return new PagedResult<EventSummary>(items, total, page, pageSize);
+        return new PagedResult<EventSummary>(items, found.Total, page, pageSize, found.TotalIsExact);
     }
 
     /// <summary>The timeline's lines for the given events, in timeline order (shared by the pages and the exports).</summary>
@@ -186,102 +178,19 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
         var known = db.Events.AsNoTracking().Where(e => e.SortKey < PartialDate.Unknown.SortKey);
         var minKey = await known.MinAsync(e => (int?)e.SortKey, cancellationToken);
         var maxKey = await known.MaxAsync(e => (int?)e.SortKey, cancellationToken);
-        // Without the soft-delete filter: DISTINCT then reads only the covering City / Country index instead of joining
-        // Events for every leg (5 ms instead of ~250 ms each at 150,000 legs). A venue only deleted events had may show.
-        var cities = await db.EventLegs.IgnoreQueryFilters().AsNoTracking().Select(l => l.City).Distinct().ToListAsync(cancellationToken);
-        var countries = await db.EventLegs.IgnoreQueryFilters().AsNoTracking().Select(l => l.Country).Distinct().ToListAsync(cancellationToken);
-        // Only people with an event on record (deleted events don't count): picking anyone else would list nothing.
+        // Venues and people with a live event on record, from the kept counts (picking anyone else would list nothing).
+        var venues = await db.FilterCounts.AsNoTracking()
+            .Where(c => c.Kind == FacetKind.Venue && c.Count > 0)
+            .Select(c => c.Value)
+            .ToListAsync(cancellationToken);
+        var attended = db.FilterCounts.Where(c => c.Kind == FacetKind.Person && c.Count > 0).Select(c => c.Value);
         var people = await db.People.AsNoTracking()
-            .Where(p => db.EventParticipants.Any(ep => ep.PersonId == p.Id))
+            .Where(p => attended.Contains(p.Id.ToString()))
             .OrderBy(p => p.NameEn)
             .Select(p => new PersonRef(p.Id, p.Slug, p.NameEn, p.Country))
             .ToListAsync(cancellationToken);
         var topics = await db.Topics.AsNoTracking().OrderBy(t => t.Name).Select(t => new TopicView(t.Slug, t.Name)).ToListAsync(cancellationToken);
-        var venues = countries.Concat(cities).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
-        return new FilterChoices(minKey / 10000, maxKey / 10000, venues, people, topics);
-    }
-
-    /// <summary>
-    /// The events <paramref name="filter"/> matches. Names were resolved in memory first (<paramref name="names"/>): the
-    /// venue to the city / country legs store, a participant to person ids, search terms widened to their other
-    /// names, so every condition here is an indexed equality or an FTS5 match.
-    /// </summary>
-    internal static IQueryable<Event> Apply(DiplomacyDbContext db, IQueryable<Event> query, EventFilter filter, Names names)
-    {
-        // The subqueries below skip the soft-delete filter for speed, and IgnoreQueryFilters anywhere in a LINQ query
-        // switches the filters off for the whole query in EF Core 9; so the outer filter is stated explicitly here.
-        query = query.Where(e => !e.IsDeleted);
-        // Year filters compare the indexed SortKey (yyyymmdd) so a range is an index range; events file under the year they start.
-        if (filter.YearFrom is { } from)
-        {
-            var fromKey = from * 10000;
-            var unknownKey = PartialDate.Unknown.SortKey;
-            query = query.Where(e => e.SortKey >= fromKey && e.SortKey < unknownKey);
-        }
-
-        if (filter.YearTo is { } to)
-        {
-            var toKey = (to * 10000) + 9999;
-            query = query.Where(e => e.SortKey <= toKey);
-        }
-
-        var meetingLegs = filter.XiPutinOnly ? XiPutinLegs(db) : null;
-        if (!string.IsNullOrWhiteSpace(filter.Venue))
-        {
-            // City and Country are NOCASE columns: a case-insensitive equality through their indexes, on the names legs
-            // store for whatever was typed (Пекин, 北京, Peking → Beijing).
-            var (city, country) = names.Venue(filter.Venue);
-            var legs = db.EventLegs.IgnoreQueryFilters().Where(l => l.City == city || l.Country == country);
-            // With "only Xi–Putin meetings" the venue is where they met: a leg both attended.
-            if (meetingLegs is not null)
-            {
-                legs = legs.Where(l => meetingLegs.Contains(l.Id));
-            }
-
-            var venueEvents = legs.Select(l => l.EventId);
-            query = query.Where(e => venueEvents.Contains(e.Id));
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Participant))
-        {
-            // People resolved by any name first, then their rows through IX_EventParticipants_PersonId_EventId.
-            var people = names.PeopleNamed(filter.Participant).Select(p => p.Id).ToList();
-            var attended = db.EventParticipants.IgnoreQueryFilters().Where(p => people.Contains(p.PersonId)).Select(p => p.EventId);
-            query = query.Where(e => attended.Contains(e.Id));
-        }
-
-        if (meetingLegs is not null)
-        {
-            // An event is a Xi–Putin meeting when some leg had both; one with no legs on record (a call, a meeting an
-            // article only mentions) when both took part. One IN-list of event ids, so no scan of Events or EventLegs.
-            var metAtLeg = db.EventLegs.IgnoreQueryFilters().Where(l => meetingLegs.Contains(l.Id)).Select(l => l.EventId);
-            var legless = BothTookPart(db).Where(id => !db.EventLegs.IgnoreQueryFilters().Any(l => l.EventId == id));
-            var meetings = metAtLeg.Union(legless);
-            query = query.Where(e => meetings.Contains(e.Id));
-        }
-
-        if (filter.Type is { } type)
-        {
-            query = query.Where(e => e.Type == type);
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Topic))
-        {
-            var topic = filter.Topic.Trim();
-            query = query.Where(e => e.Topics.Any(t => t.Slug == topic));
-        }
-
-        if (FullTextQuery.Build(filter.Text, names.AlsoKnownAs) is { } match)
-        {
-            var matching = db.Database.SqlQuery<int>($"""
-                SELECT rowid AS "Value" FROM EventSearch WHERE EventSearch MATCH {match}
-                UNION
-                SELECT s.EventId AS "Value" FROM StatementSearch JOIN Statements s ON s.Id = StatementSearch.rowid WHERE StatementSearch MATCH {match}
-                """);
-            query = query.Where(e => matching.Contains(e.Id));
-        }
-
-        return query;
+        return new FilterChoices(minKey / 10000, maxKey / 10000, venues.Order(StringComparer.OrdinalIgnoreCase).ToList(), people, topics);
     }
 
     private static IQueryable<int> ParticipantEvents(DiplomacyDbContext db, string slug) =>

@@ -13,8 +13,28 @@ namespace DiplomacyTracker.Data.Events;
 /// </summary>
 public sealed class EventStatistics(IDbContextFactory<DiplomacyDbContext> contextFactory, NameIndex nameIndex, ReadCache cache)
 {
+    /// <summary>
+    /// The facet counts that cost no more than a page (docs/performance.md): kept counts where the other filters are not
+    /// set, counted where they match at most <see cref="TimelineIndex.CountLimit"/> events; a facet past that is null
+    /// (not counted here) and <see cref="GetExactFacetsAsync"/> has it.
+    /// </summary>
     public Task<EventFacets> GetFacetsAsync(EventFilter filter, CancellationToken cancellationToken = default) =>
-        cache.GetOrReadAsync("facets", filter, () => CountFacetsAsync(filter, cancellationToken));
+        cache.GetOrReadAsync("facets", filter, () => CountFacetsQuicklyAsync(filter, cancellationToken));
+
+    /// <summary>Every facet counted exactly, however many events match (a second or more at 1,000,000 events).</summary>
+    public Task<EventFacets> GetExactFacetsAsync(EventFilter filter, CancellationToken cancellationToken = default) =>
+        cache.GetOrReadAsync("facets-exact", filter, () => CountFacetsAsync(filter, cancellationToken));
+
+    /// <summary>How many events match, exactly, however many that is.</summary>
+    public Task<int> CountExactAsync(EventFilter filter, CancellationToken cancellationToken = default) =>
+        cache.GetOrReadAsync("count-exact", filter, async () =>
+        {
+            var names = await nameIndex.GetAsync(cancellationToken);
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var plan = FilterPlan.For(filter, names);
+            var (count, exact) = await TimelineIndex.CountAsync(db, plan, cancellationToken);
+            return exact ? count : await plan.Apply(db, db.Events.AsNoTracking()).CountAsync(cancellationToken);
+        });
 
     public Task<EventOverview> GetOverviewAsync(EventFilter filter, CancellationToken cancellationToken = default) =>
         cache.GetOrReadAsync("overview", filter, () => CountOverviewAsync(filter, cancellationToken));
@@ -32,7 +52,7 @@ public sealed class EventStatistics(IDbContextFactory<DiplomacyDbContext> contex
     {
         var names = await nameIndex.GetAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        IQueryable<Event> Matching(EventFilter f) => EventQueries.Apply(db, db.Events.AsNoTracking(), f, names);
+        IQueryable<Event> Matching(EventFilter f) => FilterPlan.For(f, names).Apply(db, db.Events.AsNoTracking());
 
         var total = await Matching(filter).CountAsync(cancellationToken);
         var years = await CountByYearAsync(Matching(filter with { YearFrom = null, YearTo = null }), cancellationToken);
@@ -44,12 +64,82 @@ public sealed class EventStatistics(IDbContextFactory<DiplomacyDbContext> contex
         return new EventFacets(total, xiPutin, years, venues, people, types, topics);
     }
 
+    private async Task<EventFacets> CountFacetsQuicklyAsync(EventFilter filter, CancellationToken cancellationToken)
+    {
+        var names = await nameIndex.GetAsync(cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        Task<Dictionary<string, int>?> Facet(EventFilter others, string kind) => CountValuesAsync(db, FilterPlan.For(others, names), kind, cancellationToken);
+
+        var (total, totalIsExact) = await TimelineIndex.CountAsync(db, FilterPlan.For(filter, names), cancellationToken);
+        var years = await Facet(filter with { YearFrom = null, YearTo = null }, FacetKind.Year);
+        var venues = await Facet(filter with { Venue = null }, filter.XiPutinOnly ? FacetKind.XiPutinVenue : FacetKind.Venue);
+        var people = await Facet(filter with { Participant = null }, FacetKind.Person);
+        var types = await Facet(filter with { Type = null }, FacetKind.Type);
+        var topics = await Facet(filter with { Topic = null }, FacetKind.Topic);
+        var (xiPutin, xiPutinIsExact) = await TimelineIndex.CountAsync(db, FilterPlan.For(filter with { XiPutinOnly = true }, names), cancellationToken);
+
+        var personIds = people?.Keys.Select(k => int.Parse(k, System.Globalization.CultureInfo.InvariantCulture)).ToList() ?? [];
+        var persons = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).Select(p => new { p.Id, p.Slug, p.NameEn }).ToListAsync(cancellationToken);
+        var topicNames = topics is null ? [] : await db.Topics.AsNoTracking().ToDictionaryAsync(t => t.Slug, t => t.Name, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        return new EventFacets(
+            total,
+            xiPutinIsExact ? xiPutin : null,
+            years?.Select(y => y.Key == UnknownYear ? new CountedValue(UnknownYear, "Date unknown", y.Value) : new CountedValue(y.Key, y.Key, y.Value))
+                .OrderBy(y => y.Value == UnknownYear ? int.MaxValue : int.Parse(y.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList(),
+            venues?.Select(v => new CountedValue(v.Key, v.Key, v.Value)).OrderBy(v => v.Label, StringComparer.OrdinalIgnoreCase).ToList(),
+            people is null ? null : persons.Select(p => new CountedValue(p.Slug, p.NameEn, people[p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+                .OrderByDescending(r => r.Count).ThenBy(r => r.Label, StringComparer.OrdinalIgnoreCase).ToList(),
+            types?.Select(t => (Type: (EventType)int.Parse(t.Key, System.Globalization.CultureInfo.InvariantCulture), Count: t.Value))
+                .OrderByDescending(t => t.Count).ThenBy(t => t.Type).Select(t => new CountedValue(t.Type.ToString(), t.Type.ToString(), t.Count)).ToList(),
+            topics?.Where(t => topicNames.ContainsKey(t.Key)).Select(t => new CountedValue(t.Key, topicNames[t.Key], t.Value))
+                .OrderByDescending(r => r.Count).ThenBy(r => r.Label, StringComparer.OrdinalIgnoreCase).ToList(),
+            totalIsExact);
+    }
+
+    /// <summary>
+    /// How many of the events <paramref name="others"/> matches have each value of <paramref name="kind"/>: the kept
+    /// counts when nothing else is set, a count over their EventFacets rows when they are few; null past that.
+    /// </summary>
+    private static async Task<Dictionary<string, int>?> CountValuesAsync(DiplomacyDbContext db, FilterPlan others, string kind, CancellationToken cancellationToken)
+    {
+        // With "only Xi–Putin meetings" and nothing else, the venues where they met are kept counts too.
+        var onlyXiPutin = others.Facets is [{ Kind: FacetKind.XiPutin }] && !others.HasRange && others.TextMatch is null && kind == FacetKind.XiPutinVenue;
+        if (others.IsEmpty || onlyXiPutin)
+        {
+            return await db.FilterCounts.AsNoTracking()
+                .Where(c => c.Kind == kind && c.Count > 0)
+                .ToDictionaryAsync(c => c.Value, c => c.Count, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        }
+
+        var (count, exact) = await TimelineIndex.CountAsync(db, others, cancellationToken);
+        if (!exact || count > FacetCountLimit)
+        {
+            return null;
+        }
+
+        var ids = await TimelineIndex.MatchingIdsAsync(db, others, cancellationToken);
+        if (ids is null)
+        {
+            return new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        }
+
+        var rows = await db.EventFacets.AsNoTracking()
+            .Where(f => f.Kind == kind && ids.Contains(f.EventId))
+            .GroupBy(f => f.Value)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Key, r => r.Count, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Facets are counted on the spot over at most this many events.</summary>
+    public const int FacetCountLimit = TimelineIndex.CountLimit;
+
     /// <summary>The overview of the filtered events: per year, place, type and person, and the visits with several legs.</summary>
     private async Task<EventOverview> CountOverviewAsync(EventFilter filter, CancellationToken cancellationToken)
     {
         var names = await nameIndex.GetAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var matching = EventQueries.Apply(db, db.Events.AsNoTracking(), filter, names);
+        var matching = FilterPlan.For(filter, names).Apply(db, db.Events.AsNoTracking());
         var ids = matching.Select(e => e.Id);
 
         var total = await matching.CountAsync(cancellationToken);
@@ -221,20 +311,29 @@ public sealed class EventStatistics(IDbContextFactory<DiplomacyDbContext> contex
 /// a type's name), <see cref="Label"/> what a reader sees.</summary>
 public sealed record CountedValue(string Value, string Label, int Count);
 
-/// <summary>Facet counts for every filter, each given the other active filters.</summary>
+/// <summary>
+/// Facet counts for every filter, each given the other active filters. A facet (or <see cref="XiPutinMeetings"/>) that
+/// was not counted because too many events match is null; <see cref="Total"/> is then perhaps a lower bound
+/// (<see cref="TotalIsExact"/>).
+/// </summary>
 public sealed record EventFacets(
     int Total,
-    int XiPutinMeetings,
-    IReadOnlyList<CountedValue> Years,
-    IReadOnlyList<CountedValue> Venues,
-    IReadOnlyList<CountedValue> Participants,
-    IReadOnlyList<CountedValue> Types,
-    IReadOnlyList<CountedValue> Topics)
+    int? XiPutinMeetings,
+    IReadOnlyList<CountedValue>? Years,
+    IReadOnlyList<CountedValue>? Venues,
+    IReadOnlyList<CountedValue>? Participants,
+    IReadOnlyList<CountedValue>? Types,
+    IReadOnlyList<CountedValue>? Topics,
+    bool TotalIsExact = true)
 {
     public static EventFacets Empty { get; } = new(0, 0, [], [], [], [], []);
 
-    public static int? CountOf(IReadOnlyList<CountedValue> facet, string? value) =>
-        value is null ? null : facet.FirstOrDefault(v => string.Equals(v.Value, value, StringComparison.OrdinalIgnoreCase))?.Count ?? 0;
+    /// <summary>Whether every facet was counted.</summary>
+    public bool IsComplete => TotalIsExact && XiPutinMeetings is not null && Years is not null && Venues is not null && Participants is not null && Types is not null && Topics is not null;
+
+    /// <summary>The count of <paramref name="value"/> in <paramref name="facet"/> (0 when absent); null when the facet was not counted.</summary>
+    public static int? CountOf(IReadOnlyList<CountedValue>? facet, string? value) =>
+        value is null || facet is null ? null : facet.FirstOrDefault(v => string.Equals(v.Value, value, StringComparison.OrdinalIgnoreCase))?.Count ?? 0;
 }
 
 public sealed record CityCount(string City, string Country, int Events, int Legs);

@@ -108,7 +108,11 @@ public sealed record EventExportItem(
 /// <summary>A source as the CSV export writes it (enough to cite it, and to import it again).</summary>
 public sealed record SourceExport(string Title, string? Url, string? Outlet, PartialDate PublishedOn);
 
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
+/// <summary>
+/// One page of a list. <see cref="Total"/> is exact when <see cref="TotalIsExact"/>; otherwise at least that many match
+/// (a combination of filters is counted only so far: docs/performance.md) and there may be pages past <see cref="PageCount"/>.
+/// </summary>
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize, bool TotalIsExact = true)
 {
     public int PageCount => PageSize == 0 ? 0 : (Total + PageSize - 1) / PageSize;
 }

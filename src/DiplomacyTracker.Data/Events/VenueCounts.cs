@@ -18,7 +18,7 @@ public sealed class VenueCounts(IDbContextFactory<DiplomacyDbContext> contextFac
     {
         var names = await nameIndex.GetAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var matching = EventQueries.Apply(db, db.Events.AsNoTracking(), filter, names).Select(e => e.Id);
+        var matching = FilterPlan.For(filter, names).Apply(db, db.Events.AsNoTracking()).Select(e => e.Id);
         // City and Country are NOCASE in both tables: "moscow" and "Moscow" group together and find the same place.
         var legs = db.EventLegs.IgnoreQueryFilters().AsNoTracking().Where(l => matching.Contains(l.EventId));
         if (filter.XiPutinOnly)

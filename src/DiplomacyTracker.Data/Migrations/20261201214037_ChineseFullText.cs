@@ -26,6 +26,12 @@ namespace DiplomacyTracker.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             DropAll(migrationBuilder);
+            CreateSearchTables(migrationBuilder);
+        }
+
+        /// <summary>The tables and triggers this migration makes, filled from the record (also FilterIndexesInTimelineOrder's Down).</summary>
+        internal static void CreateSearchTables(MigrationBuilder migrationBuilder)
+        {
             migrationBuilder.Sql("CREATE VIRTUAL TABLE EventSearch USING fts5(Title, Summary, Bigrams, Chars, content='', tokenize='unicode61 remove_diacritics 2');");
             migrationBuilder.Sql($"""
                 CREATE TRIGGER Events_FullText_Insert AFTER INSERT ON Events BEGIN

@@ -230,12 +230,40 @@ namespace DiplomacyTracker.Data.Migrations
 
                     b.ToTable("Events", t =>
                         {
-                            t.HasTrigger("Events_FullText_Delete");
+                            t.HasTrigger("Events_Derived_Delete");
 
-                            t.HasTrigger("Events_FullText_Insert");
+                            t.HasTrigger("Events_Facets_Insert");
 
-                            t.HasTrigger("Events_FullText_Update");
+                            t.HasTrigger("Events_Facets_Update");
+
+                            t.HasTrigger("Events_Statements_Deleted");
+
+                            t.HasTrigger("Events_Statements_Restored");
                         });
+                });
+
+            modelBuilder.Entity("DiplomacyTracker.Data.Events.EventFacet", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<int>("EventSortKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind", "Value", "EventSortKey", "EventId");
+
+                    b.HasIndex("EventId");
+
+                    b.ToTable("EventFacets", (string)null);
                 });
 
             modelBuilder.Entity("DiplomacyTracker.Data.Events.EventLeg", b =>
@@ -314,7 +342,14 @@ namespace DiplomacyTracker.Data.Migrations
 
                     b.HasIndex("EventId");
 
-                    b.ToTable("EventLegs");
+                    b.ToTable("EventLegs", t =>
+                        {
+                            t.HasTrigger("EventLegs_Facets_Delete");
+
+                            t.HasTrigger("EventLegs_Facets_Insert");
+
+                            t.HasTrigger("EventLegs_Facets_Update");
+                        });
                 });
 
             modelBuilder.Entity("DiplomacyTracker.Data.Events.EventParticipant", b =>
@@ -334,7 +369,33 @@ namespace DiplomacyTracker.Data.Migrations
 
                     b.HasIndex("PersonId", "EventId");
 
-                    b.ToTable("EventParticipants");
+                    b.ToTable("EventParticipants", t =>
+                        {
+                            t.HasTrigger("EventParticipants_Facets_Delete");
+
+                            t.HasTrigger("EventParticipants_Facets_Insert");
+
+                            t.HasTrigger("EventParticipants_Facets_Update");
+                        });
+                });
+
+            modelBuilder.Entity("DiplomacyTracker.Data.Events.FilterCount", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind", "Value");
+
+                    b.ToTable("FilterCounts", (string)null);
                 });
 
             modelBuilder.Entity("DiplomacyTracker.Data.Events.Importing.Import", b =>
@@ -624,11 +685,11 @@ namespace DiplomacyTracker.Data.Migrations
 
                     b.ToTable("Statements", t =>
                         {
-                            t.HasTrigger("Statements_FullText_Delete");
+                            t.HasTrigger("Statements_Derived_Delete");
 
-                            t.HasTrigger("Statements_FullText_Insert");
+                            t.HasTrigger("Statements_Derived_Insert");
 
-                            t.HasTrigger("Statements_FullText_Update");
+                            t.HasTrigger("Statements_Derived_Update");
                         });
                 });
 
@@ -683,7 +744,12 @@ namespace DiplomacyTracker.Data.Migrations
 
                     b.HasIndex("TopicsId");
 
-                    b.ToTable("EventTopics");
+                    b.ToTable("EventTopics", t =>
+                        {
+                            t.HasTrigger("EventTopics_Facets_Delete");
+
+                            t.HasTrigger("EventTopics_Facets_Insert");
+                        });
                 });
 
             modelBuilder.Entity("LegAttendees", b =>
@@ -698,7 +764,12 @@ namespace DiplomacyTracker.Data.Migrations
 
                     b.HasIndex("PersonId");
 
-                    b.ToTable("LegAttendees");
+                    b.ToTable("LegAttendees", t =>
+                        {
+                            t.HasTrigger("LegAttendees_Facets_Delete");
+
+                            t.HasTrigger("LegAttendees_Facets_Insert");
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

@@ -53,13 +53,11 @@ public sealed class ParticipantQueries(IDbContextFactory<DiplomacyDbContext> con
     // Filters go in before the projection: EF cannot translate a Where on a constructed record.
     private static IQueryable<PersonSummary> Summaries(DiplomacyDbContext db, IQueryable<Person> people)
     {
-        // Deleted events are few: subtracting their ids (read once from IX_Events_IsDeleted) keeps both counts on
-        // covering indexes, instead of the soft-delete filter's join to the Events row of every participation and
-        // statement (GET /api/participants at 1,000,000 statements: ~1.1 s of row lookups → ~0.3 s).
-        var deleted = db.Events.IgnoreQueryFilters().Where(e => e.IsDeleted).Select(e => e.Id);
+        // Both counts are kept per person (FilterCounts, in each write's transaction): a lookup each, where counting
+        // 10,000,000 statements took seconds.
         return people.AsNoTracking().Select(p => new PersonSummary(
             p.Id, p.Slug, p.NameEn, p.NameZh, p.NameRu, p.Country, p.Description,
-            db.EventParticipants.IgnoreQueryFilters().Count(ep => ep.PersonId == p.Id && !deleted.Contains(ep.EventId)),
-            db.Statements.IgnoreQueryFilters().Count(s => s.SpeakerId == p.Id && !deleted.Contains(s.EventId))));
+            db.FilterCounts.Where(c => c.Kind == FacetKind.Person && c.Value == p.Id.ToString()).Select(c => c.Count).FirstOrDefault(),
+            db.FilterCounts.Where(c => c.Kind == FacetKind.StatementsBy && c.Value == p.Id.ToString()).Select(c => c.Count).FirstOrDefault()));
     }
 }

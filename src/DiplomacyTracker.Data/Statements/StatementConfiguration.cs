@@ -12,9 +12,10 @@ internal sealed class StatementConfiguration : IEntityTypeConfiguration<Statemen
         builder.ConfigureEditable();
         builder.ToTable(t =>
         {
-            t.HasTrigger("Statements_FullText_Insert");
-            t.HasTrigger("Statements_FullText_Update");
-            t.HasTrigger("Statements_FullText_Delete");
+            foreach (var trigger in Events.DerivedTables.TriggersOn("Statements"))
+            {
+                t.HasTrigger(trigger);
+            }
         });
         builder.Property(s => s.Text).HasMaxLength(Statement.TextMaxLength).IsRequired();
         builder.Property(s => s.Attribution).HasMaxLength(Statement.AttributionMaxLength);

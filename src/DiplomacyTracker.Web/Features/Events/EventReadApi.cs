@@ -20,7 +20,15 @@ internal static class EventReadApi
         api.MapGet("/events/facets", CountFacets)
             .WithName("CountEventFacets")
             .WithSummary("For each filter, how many events each choice matches given the other filters.")
-            .WithDescription("Takes the same filters as /api/events. Each list counts the events a choice of that filter would match with the other filters kept and that filter's own choice left out; total is the count for all the filters, as /api/events reports it.");
+            .WithDescription("Takes the same filters as /api/events. Each list counts the events a choice of that filter would match with the other filters kept and that filter's own choice left out; total is the count for all the filters, as /api/events reports it. Counting costs no more than a page: a list is null when the other filters match more than 1,000 events (and total may then be a lower bound, totalIsExact false); /api/events/facets/exact counts everything, however long that takes.");
+
+        api.MapGet("/events/facets/exact", CountFacetsExactly)
+            .WithName("CountEventFacetsExactly")
+            .WithSummary("The facet counts of /api/events/facets, every list counted exactly however many events match (slow on large records).");
+
+        api.MapGet("/events/count", CountEvents)
+            .WithName("CountEvents")
+            .WithSummary("How many events the filters match, exactly (where /api/events says totalIsExact: false, its total is a lower bound).");
 
         api.MapGet("/overview", GetOverview)
             .WithName("GetOverview")
@@ -54,6 +62,25 @@ internal static class EventReadApi
             ? TypedResults.Ok(await statistics.GetFacetsAsync(query.Filter, cancellationToken))
             : TypedResults.ValidationProblem(query.Errors);
     }
+
+    private static async Task<Results<Ok<EventFacets>, ValidationProblem>> CountFacetsExactly(HttpRequest request, EventStatistics statistics, CancellationToken cancellationToken)
+    {
+        var query = EventFilterQuery.Parse(request.Query);
+        return query.IsValid
+            ? TypedResults.Ok(await statistics.GetExactFacetsAsync(query.Filter, cancellationToken))
+            : TypedResults.ValidationProblem(query.Errors);
+    }
+
+    private static async Task<Results<Ok<EventCount>, ValidationProblem>> CountEvents(HttpRequest request, EventStatistics statistics, CancellationToken cancellationToken)
+    {
+        var query = EventFilterQuery.Parse(request.Query);
+        return query.IsValid
+            ? TypedResults.Ok(new EventCount(await statistics.CountExactAsync(query.Filter, cancellationToken)))
+            : TypedResults.ValidationProblem(query.Errors);
+    }
+
+    /// <summary>The answer of GET /api/events/count.</summary>
+    internal sealed record EventCount(int Count);
 
     private static async Task<Results<Ok<EventOverview>, ValidationProblem>> GetOverview(HttpRequest request, EventStatistics statistics, CancellationToken cancellationToken)
     {

@@ -13,6 +13,7 @@ namespace DiplomacyTracker.Web.Features.Events;
 public abstract class FilteredPage<TData> : ComponentBase, IDisposable
     where TData : class
 {
+    private readonly CancellationTokenSource disposed = new();
     private PersistingComponentStateSubscription persisting;
     private string? loadedQuery;
 
@@ -39,6 +40,8 @@ public abstract class FilteredPage<TData> : ComponentBase, IDisposable
     [Inject] private EventStatistics FacetCounts { get; set; } = default!;
 
     [Inject] private NameIndex NameIndex { get; set; } = default!;
+
+    [Inject] private ILogger<FilteredPage<TData>> Logger { get; set; } = default!;
 
     /// <summary>People, places and topics by any of their names, for the search box's suggestions (from memory).</summary>
     protected Names? Names { get; private set; }
@@ -91,10 +94,40 @@ public abstract class FilteredPage<TData> : ComponentBase, IDisposable
         // Not handed over from prerendering like Data: that state is encrypted, so it does not compress, and the counts
         // for every venue and person made the first page 160 KB at 100,000 events; they come from memory instead.
         Facets = await FacetCounts.GetFacetsAsync(Query.Filter);
+        if (!Facets.IsComplete && RendererInfo.IsInteractive)
+        {
+            // Too many matches to count before the page is shown: the page goes out with what was cheap, and the rest
+            // follows when counted (docs/performance.md).
+            _ = CountExactlyAsync(Query.Filter);
+        }
+    }
+
+    private async Task CountExactlyAsync(EventFilter filter)
+    {
+        try
+        {
+            var exact = await FacetCounts.GetExactFacetsAsync(filter, disposed.Token);
+            if (!disposed.IsCancellationRequested && Query.Filter == filter)
+            {
+                Facets = exact;
+                await InvokeAsync(StateHasChanged);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The reader left the page.
+        }
+        catch (Exception exception)
+        {
+            // The page stays as shown, without these counts.
+            Logger.LogError(exception, "Counting the facets exactly failed for {Filter}", filter);
+        }
     }
 
     public void Dispose()
     {
+        disposed.Cancel();
+        disposed.Dispose();
         persisting.Dispose();
         GC.SuppressFinalize(this);
     }

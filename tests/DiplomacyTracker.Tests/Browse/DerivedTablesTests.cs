@@ -1,0 +1,192 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using DiplomacyTracker.Data.Events;
+using DiplomacyTracker.Data.Events.Editing;
+using DiplomacyTracker.Tests.Editing;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiplomacyTracker.Tests.Browse;
+
+/// <summary>
+/// The filter index, the kept counts and the full-text rows follow every kind of write, in the write's own transaction:
+/// after each step they are exactly what the record says (the view they are kept from, counted afresh), and the
+/// timeline's totals and searches agree.
+/// </summary>
+public sealed class DerivedTablesTests(EditingApp app) : IClassFixture<EditingApp>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    [Fact]
+    public async Task Facets_counts_and_text_rows_follow_creates_edits_deletes_restores_and_hand_made_writes()
+    {
+        using var client = app.CreateClient();
+        await AssertInStepAsync();
+
+        var draft = await app.ValidDraftAsync("Kept in step", 2036);
+        draft.IgnoreDuplicates = true;
+        draft.TopicSlugs = ["trade-energy"];
+        draft.Statements.Add(new StatementDraft { SpeakerKey = "putin", Text = "Zanzibarian cooperation deepens.", SourceKey = "a" });
+        var id = Assert.IsType<EventCommandResult.Saved>(await app.Commands.CreateAsync(draft, EditingApp.AdminEmail)).EventId;
+        await AssertInStepAsync();
+        Assert.Equal([id], await IdsAsync(client, "q=zanzibarian"));
+        Assert.Equal([id], await IdsAsync(client, "venue=Kazan&year=2036"));
+        // Xi and Putin met in Moscow (both attended), not in Kazan (Xi only).
+        Assert.Equal([id], await IdsAsync(client, "venue=Moscow&xiputin=true&year=2036"));
+        Assert.Empty(await IdsAsync(client, "venue=Kazan&xiputin=true&year=2036"));
+
+        // Another year, city, topic and statement; Putin at Kazan too; Xi no longer a participant of the event at all.
+        var editable = (await app.Commands.GetForEditAsync(id))!;
+        editable.Draft.StartDate = new DateOnly(2037, 5, 1);
+        editable.Draft.EndDate = new DateOnly(2037, 5, 4);
+        editable.Draft.Legs[0].City = "Sochi";
+        editable.Draft.Legs[0].StartDate = new DateOnly(2037, 5, 1);
+        editable.Draft.Legs[0].EndDate = new DateOnly(2037, 5, 2);
+        editable.Draft.Legs[1].StartDate = new DateOnly(2037, 5, 3);
+        editable.Draft.Legs[1].EndDate = new DateOnly(2037, 5, 4);
+        editable.Draft.Legs[1].AttendeeKeys = [.. editable.Draft.Legs[1].AttendeeKeys, editable.Draft.Participants.Single(p => p.PersonName == "Vladimir Putin").Key];
+        editable.Draft.TopicSlugs = ["ukraine"];
+        editable.Draft.Statements[^1].Text = "Quixotic plans were discussed.";
+        editable.Draft.IgnoreDuplicates = true;
+        Assert.IsType<EventCommandResult.Saved>(await app.Commands.UpdateAsync(id, editable.Draft, editable.Version, EditingApp.AdminEmail));
+        await AssertInStepAsync();
+        Assert.Empty(await IdsAsync(client, "q=zanzibarian"));
+        Assert.Equal([id], await IdsAsync(client, "q=quixotic"));
+        Assert.Empty(await IdsAsync(client, "year=2036&venue=Kazan"));
+        Assert.Equal([id], await IdsAsync(client, "year=2037&venue=Sochi&topic=ukraine"));
+        Assert.Equal([id], await IdsAsync(client, "venue=Kazan&xiputin=true&year=2037"));
+
+        // A hand-made write that skips the editor's commands.
+        await using (var db = app.CreateDbContext())
+        {
+            var stored = await db.Events.Include(e => e.Topics).Include(e => e.Participants).SingleAsync(e => e.Id == id);
+            stored.Type = EventType.Call;
+            stored.Topics.Clear();
+            stored.Participants.RemoveAll(p => p.PersonId == stored.Participants[0].PersonId);
+            await db.SaveChangesAsync();
+        }
+
+        await AssertInStepAsync();
+        Assert.Empty(await IdsAsync(client, "year=2037&topic=ukraine"));
+        Assert.Equal([id], await IdsAsync(client, "year=2037&type=Call"));
+
+        Assert.IsType<EventCommandResult.Saved>(await app.Commands.SoftDeleteAsync(id, EditingApp.AdminEmail));
+        await AssertInStepAsync();
+        Assert.Empty(await IdsAsync(client, "q=quixotic"));
+        Assert.Empty(await IdsAsync(client, "year=2037"));
+
+        Assert.IsType<EventCommandResult.Saved>(await app.Commands.RestoreAsync(id, EditingApp.AdminEmail));
+        await AssertInStepAsync();
+        Assert.Equal([id], await IdsAsync(client, "q=quixotic"));
+
+        // Gone for good: the cascade removes its legs, people and statements.
+        await using (var db = app.CreateDbContext())
+        {
+            await db.Events.IgnoreQueryFilters().Where(e => e.Id == id).ExecuteDeleteAsync();
+        }
+
+        await AssertInStepAsync();
+        Assert.Empty(await IdsAsync(client, "q=quixotic"));
+    }
+
+    [Fact]
+    public async Task A_single_filters_total_is_its_kept_count_and_agrees_with_counting_the_record()
+    {
+        using var client = app.CreateClient();
+        foreach (var query in new[] { "", "venue=Moscow", "venue=Пекин", "participant=xi-jinping", "xiputin=true", "type=StateVisit", "topic=ukraine", "year=2024", "yearFrom=2013&yearTo=2019" })
+        {
+            var page = (await client.GetFromJsonAsync<PagedResult<EventSummary>>("/api/events?pageSize=1&" + query, Json))!;
+            var exact = await client.GetFromJsonAsync<JsonElement>("/api/events/count?" + query);
+            Assert.True(page.TotalIsExact, query);
+            Assert.Equal(exact.GetProperty("count").GetInt32(), page.Total);
+        }
+    }
+
+    private static async Task<int[]> IdsAsync(HttpClient client, string query) =>
+        (await client.GetFromJsonAsync<PagedResult<EventSummary>>("/api/events?" + query, Json))!.Items.Select(e => e.Id).ToArray();
+
+    private async Task AssertInStepAsync()
+    {
+        await using var db = app.CreateDbContext();
+        async Task<int> ScalarAsync(string sql) => await db.Database.SqlQueryRaw<int>(sql).SingleAsync();
+
+        Assert.Equal(0, await ScalarAsync("""SELECT COUNT(*) AS "Value" FROM (SELECT Kind, Value, EventSortKey, EventId FROM EventFacets EXCEPT SELECT Kind, Value, EventSortKey, EventId FROM EventFacetSource)"""));
+        Assert.Equal(0, await ScalarAsync("""SELECT COUNT(*) AS "Value" FROM (SELECT Kind, Value, EventSortKey, EventId FROM EventFacetSource EXCEPT SELECT Kind, Value, EventSortKey, EventId FROM EventFacets)"""));
+        // Every kept count is the count of its rows (a value no event has any longer keeps a 0).
+        Assert.Equal(0, await ScalarAsync("""
+            SELECT COUNT(*) AS "Value" FROM FilterCounts c
+            WHERE c.Kind <> 'statements-by' AND c.Count <> (SELECT COUNT(*) FROM EventFacets f WHERE f.Kind = c.Kind AND f.Value = c.Value)
+            """));
+        Assert.Equal(0, await ScalarAsync("""
+            SELECT COUNT(*) AS "Value" FROM (SELECT Kind, Value FROM EventFacets GROUP BY Kind, Value EXCEPT SELECT Kind, Value FROM FilterCounts)
+            """));
+        Assert.Equal(0, await ScalarAsync("""
+            SELECT COUNT(*) AS "Value" FROM People p
+            WHERE coalesce((SELECT Count FROM FilterCounts WHERE Kind = 'statements-by' AND Value = CAST(p.Id AS TEXT)), 0)
+               <> (SELECT COUNT(*) FROM Statements s JOIN Events e ON e.Id = s.EventId WHERE s.SpeakerId = p.Id AND e.IsDeleted = 0)
+            """));
+        // One full-text row per live event, at its place in the timeline.
+        Assert.Equal(0, await ScalarAsync("""
+            SELECT COUNT(*) AS "Value" FROM (SELECT rowid FROM EventText EXCEPT SELECT SortKey * 100000000 + Id FROM Events WHERE IsDeleted = 0)
+            """));
+        Assert.Equal(0, await ScalarAsync("""
+            SELECT COUNT(*) AS "Value" FROM (SELECT SortKey * 100000000 + Id FROM Events WHERE IsDeleted = 0 EXCEPT SELECT rowid FROM EventText)
+            """));
+    }
+}
+
+/// <summary>Past <see cref="TimelineIndex.CountLimit"/> matches a combination's total is an honest lower bound, and the exact count is one request away.</summary>
+public sealed class LargeCombinationTests(EditingApp app) : IClassFixture<EditingApp>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    [Fact]
+    public async Task A_combination_matching_more_than_the_limit_says_more_than_and_pages_on_to_the_last_event()
+    {
+        const int events = TimelineIndex.CountLimit + 100;
+        await using (var db = app.CreateDbContext())
+        {
+            // Written the way any other program would: plain SQL, one transaction; the triggers keep the index.
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.Database.ExecuteSqlRawAsync($"""
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {events})
+                INSERT INTO Events (Title, Type, Status, SortKey, Summary, HostSide, IsMentionedOnly, IsDeleted,
+                    Start_Year, Start_Month, Start_Day, Start_Precision, Start_IsApproximate, End_Precision, End_IsApproximate, Version, CreatedAt, UpdatedAt)
+                SELECT 'Testville call ' || i, 5, 0, 20400101 + i % 28, 'Made up for a test.', 0, 0, 0, 2040, 1, 1 + i % 28, 3, 0, 0, 0, lower(hex(randomblob(16))), '2026-12-01', '2026-12-01' FROM n;
+                """);
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO EventLegs (EventId, Position, City, Country, Start_Precision, Start_IsApproximate, End_Precision, End_IsApproximate)
+                SELECT Id, 0, 'Testville', 'Russia', 0, 0, 0, 0 FROM Events WHERE Title LIKE 'Testville call %';
+                """);
+            await transaction.CommitAsync();
+        }
+
+        using var client = app.CreateClient();
+        var first = (await client.GetFromJsonAsync<PagedResult<EventSummary>>("/api/events?venue=Testville&type=Call", Json))!;
+        Assert.False(first.TotalIsExact);
+        Assert.Equal(TimelineIndex.CountLimit, first.Total);
+        Assert.Equal(50, first.Items.Count);
+        Assert.All(first.Items, e => Assert.StartsWith("Testville call", e.Title, StringComparison.Ordinal));
+
+        var exact = await client.GetFromJsonAsync<JsonElement>("/api/events/count?venue=Testville&type=Call");
+        Assert.Equal(events, exact.GetProperty("count").GetInt32());
+
+        // Paging past the bound counts as far as the page: the last page knows the total exactly.
+        var last = (await client.GetFromJsonAsync<PagedResult<EventSummary>>($"/api/events?venue=Testville&type=Call&page={events / 50}&pageSize=50", Json))!;
+        Assert.True(last.TotalIsExact);
+        Assert.Equal(events, last.Total);
+        Assert.Equal(50, last.Items.Count);
+
+        // One filter alone is a kept count: exact however many match.
+        var venueOnly = (await client.GetFromJsonAsync<PagedResult<EventSummary>>("/api/events?venue=Testville&pageSize=1", Json))!;
+        Assert.True(venueOnly.TotalIsExact);
+        Assert.Equal(events, venueOnly.Total);
+
+        // The facets of the combination are too many to count on the spot; the exact ones are all there.
+        var quick = (await client.GetFromJsonAsync<EventFacets>("/api/events/facets?venue=Testville&type=Call", Json))!;
+        Assert.False(quick.IsComplete);
+        var full = (await client.GetFromJsonAsync<EventFacets>("/api/events/facets/exact?venue=Testville&type=Call", Json))!;
+        Assert.True(full.IsComplete);
+        Assert.Equal(events, full.Total);
+        Assert.Equal(events, EventFacets.CountOf(full.Venues, "Testville"));
+    }
+}
