@@ -6,7 +6,7 @@
 # Release build of the web app against it on a free loopback port, and measures
 #   (a) API latency p50/p95/p99 per typical filter (wrk, 1 connection, BENCH_DURATION seconds per case) with the
 #       in-memory read cache off, each beside its raw-SQL floor: the statements the app ran for that request, replayed
-#       in the sqlite3 shell (tests/perf/sql-floor.py), with their EXPLAIN QUERY PLAN in docs/perf-results/<size>-plans.md;
+#       in SQLite through its C API, the app's own library (tests/perf/sql-floor.py), with their EXPLAIN QUERY PLAN in docs/perf-results/<size>-plans.md;
 #       then the same requests repeated with the cache on, and throughput with 64 connections both ways,
 #   (b) server-side render time of the timeline (curl time_total over BENCH_RENDER_RUNS requests),
 #   (c) time to interactive in headless Chromium (first circuit render batch, tests/perf/interactive.mjs),
@@ -83,7 +83,7 @@ run_size() {
     echo
     echo "### API latency, read cache off (wrk, $connections connection(s), ${duration} s per case)"
     echo
-    echo "SQL floor: the statements the app ran for the request, timed in the sqlite3 shell (mean of 5 runs each, summed); ratio = app p50 / floor. Plan: full scans and temporary B-trees in their query plans ($(basename "$plans"))."
+    echo "SQL floor: the statements the app ran for the request, timed in SQLite through its C API (median of 5 runs each, summed); ratio = app p50 / floor. Plan: full scans and temporary B-trees in their query plans ($(basename "$plans"))."
     echo
     echo "| case | query | HTTP | total | p50 ms | p95 ms | p99 ms | max ms | req/s | errors | statements | SQL floor ms | ratio | plan |"
     echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"

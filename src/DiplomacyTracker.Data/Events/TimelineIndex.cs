@@ -17,8 +17,8 @@ public static class TimelineIndex
     /// <summary>A combination's total is counted up to this many (past the page asked for); beyond it the total is a lower bound.</summary>
     public const int CountLimit = 1000;
 
-    // A search matching fewer events than this (and fewer than every facet condition) is the walk's starting point.
-    private const int TextDriveLimit = 2000;
+    /// <summary>A combination's count looks at no more than this many rows of its walk (work bounded like a page's).</summary>
+    public const int ExaminedLimit = 2000;
 
     private const long Factor = DerivedTables.OrderKeyFactor;
 
@@ -31,16 +31,17 @@ public static class TimelineIndex
         }
 
         var exact = await ExactTotalAsync(db, narrowed, counts, cancellationToken);
-        var ordered = await OrderedIdsAsync(db, narrowed, counts, cancellationToken);
-        IReadOnlyList<int> ids = exact is { } known && skip >= known ? [] : await ordered.Skip(skip).Take(take).ToListAsync(cancellationToken);
+        var ordered = Ordered(db, narrowed, counts);
+        IReadOnlyList<int> ids = (exact is { } known && skip >= known) || take == 0 ? [] : await ordered.PageAsync(db, skip, take, cancellationToken);
         if (exact is { } total)
         {
             return new IndexedPage(ids, total, true);
         }
 
         var bound = Math.Max(CountLimit, skip + take) + 1;
-        var counted = await ordered.Take(bound).CountAsync(cancellationToken);
-        return counted < bound ? new IndexedPage(ids, counted, true) : new IndexedPage(ids, bound - 1, false);
+        var (counted, isExact) = await ordered.CountAsync(db, bound, cancellationToken);
+        // Never less than what the reader can see is there.
+        return isExact ? new IndexedPage(ids, counted, true) : new IndexedPage(ids, Math.Max(Math.Min(counted, bound - 1), skip + ids.Count), false);
     }
 
     /// <summary>How many events match, exactly if that is a lookup or at most <see cref="CountLimit"/> reads away.</summary>
@@ -54,7 +55,7 @@ public static class TimelineIndex
     public static async Task<IQueryable<int>?> MatchingIdsAsync(DiplomacyDbContext db, FilterPlan plan, CancellationToken cancellationToken)
     {
         var (narrowed, counts) = await NarrowAsync(db, plan, cancellationToken);
-        return narrowed is null ? null : await OrderedIdsAsync(db, narrowed, counts, cancellationToken);
+        return narrowed is null ? null : Ordered(db, narrowed, counts).All(db);
     }
 
     // The counts of the plan's facet values; values no live event has are dropped (Пекин resolves to both a city and
@@ -114,86 +115,157 @@ public static class TimelineIndex
         return years.Where(y => int.TryParse(y.Value, System.Globalization.CultureInfo.InvariantCulture, out var year) && year * 10000 >= from && year * 10000 <= to).Sum(y => y.Count);
     }
 
-    private static async Task<IQueryable<int>> OrderedIdsAsync(DiplomacyDbContext db, FilterPlan plan, Dictionary<(string Kind, string Value), int> counts, CancellationToken cancellationToken)
+    /// <summary>A filter's event ids in timeline order: a LINQ query over Events, or SQL over EventFacets / EventText.</summary>
+    private sealed class OrderedIds
+    {
+        private readonly IQueryable<int>? linq;
+        private readonly string driver = string.Empty;
+        private readonly string probes = string.Empty;
+        private readonly string order = string.Empty;
+        private readonly object[] arguments = [];
+
+        public OrderedIds(IQueryable<int> linq) => this.linq = linq;
+
+        // SQL, not LINQ, where the plan matters most: EF Core would order the full-text rowids through a CAST (a
+        // temporary B-tree over every match) and turn a probe into an IN list of every match. driver: "SELECT key
+        // AS k, id AS Value FROM … WHERE …" in the order of its index; probes: the other conditions on k and Value.
+        public OrderedIds(string driver, string probes, string order, object[] arguments) =>
+            (this.driver, this.probes, this.order, this.arguments) = (driver, probes, order, arguments);
+
+        private string Matching => $"SELECT d.Value AS \"Value\" FROM ({driver} ORDER BY {order}) d{(probes.Length == 0 ? "" : " WHERE " + probes)}";
+
+        public async Task<IReadOnlyList<int>> PageAsync(DiplomacyDbContext db, int skip, int take, CancellationToken cancellationToken) =>
+            linq is not null
+                ? await linq.Skip(skip).Take(take).ToListAsync(cancellationToken)
+                : await db.Database.SqlQuery<int>(Sql($"{Matching} LIMIT {{{arguments.Length}}} OFFSET {{{arguments.Length + 1}}}", take, skip)).ToListAsync(cancellationToken);
+
+        /// <summary>
+        /// Counts up to <paramref name="limit"/> matches among the first <see cref="ExaminedLimit"/> rows of the
+        /// walk; the count is exact when neither bound was reached.
+        /// </summary>
+        public async Task<(int Count, bool IsExact)> CountAsync(DiplomacyDbContext db, int limit, CancellationToken cancellationToken)
+        {
+            if (linq is not null)
+            {
+                var count = await linq.Take(limit).CountAsync(cancellationToken);
+                return (count, count < limit);
+            }
+
+            var walked = $"({driver} ORDER BY {order} LIMIT {{{arguments.Length}}}) d";
+            var hits = await db.Database.SqlQuery<int>(Sql(
+                $"SELECT COUNT(*) AS \"Value\" FROM (SELECT 1 FROM {walked}{(probes.Length == 0 ? "" : " WHERE " + probes)} LIMIT {{{arguments.Length + 1}}})",
+                ExaminedLimit, limit)).SingleAsync(cancellationToken);
+            if (hits >= limit || probes.Length == 0)
+            {
+                return (hits, hits < limit);
+            }
+
+            var examined = await db.Database.SqlQuery<int>(Sql($"SELECT COUNT(*) AS \"Value\" FROM {walked}", ExaminedLimit)).SingleAsync(cancellationToken);
+            return (hits, examined < ExaminedLimit);
+        }
+
+        /// <summary>All of them, to compose into another query (in no particular order).</summary>
+        public IQueryable<int> All(DiplomacyDbContext db) => linq ?? db.Database.SqlQuery<int>(Sql(Matching));
+
+        private FormattableString Sql(string format, params object[] more) =>
+            System.Runtime.CompilerServices.FormattableStringFactory.Create(format, [.. arguments, .. more]);
+    }
+
+    private static OrderedIds Ordered(DiplomacyDbContext db, FilterPlan plan, Dictionary<(string Kind, string Value), int> counts)
     {
         if (plan.Facets.Count == 0 && plan.TextMatch is null)
         {
             var (from, to) = (plan.FromKey ?? int.MinValue, plan.ToKey ?? int.MaxValue);
-            return db.Events.AsNoTracking()
+            return new OrderedIds(db.Events.AsNoTracking()
                 .Where(e => !e.IsDeleted && e.SortKey >= from && e.SortKey <= to)
                 .OrderBy(e => e.SortKey).ThenBy(e => e.Id)
-                .Select(e => e.Id);
+                .Select(e => e.Id));
+        }
+
+        // A search is always the walk's start, the facet conditions probes by full key: FTS5 yields its matches in
+        // rowid (timeline) order cheaply, but testing one rowid against a prefix search ("energy"*, as the box sends
+        // the last word) merges every matching word's list again, milliseconds a row.
+        if (plan.TextMatch is { } match)
+        {
+            return FromText(plan, match);
         }
 
         int Size(FacetCondition facet) => facet.Values.Sum(v => counts.GetValueOrDefault((facet.Kind, v)));
-        var rarest = plan.Facets.OrderBy(Size).FirstOrDefault();
-        if (plan.TextMatch is { } match
-            && (rarest is null || await FilterPlan.TextMatches(db, match).Take(TextDriveLimit).CountAsync(cancellationToken) is var found && found < TextDriveLimit && found <= Size(rarest)))
-        {
-            return FromText(db, plan, match);
-        }
-
-        return FromFacet(db, plan, rarest!);
+        var rarest = plan.Facets.OrderBy(Size).First();
+        return FromFacet(plan, rarest);
     }
 
-    // The walk starts at the full-text index, whose rowids are in timeline order (SortKey × Factor + Id).
-    private static IQueryable<int> FromText(DiplomacyDbContext db, FilterPlan plan, string match)
+    // "g.Kind = {0} AND g.Value IN ({1}, {2})", its arguments added to the list.
+    private static string Condition(string alias, FacetCondition facet, List<object> arguments)
     {
-        var rows = FilterPlan.TextMatches(db, match);
+        arguments.Add(facet.Kind);
+        var kind = arguments.Count - 1;
+        var values = new List<string>();
+        foreach (var value in facet.Values)
+        {
+            arguments.Add(value);
+            values.Add($"{{{arguments.Count - 1}}}");
+        }
+
+        return values.Count == 1
+            ? $"{alias}.Kind = {{{kind}}} AND {alias}.Value = {values[0]}"
+            : $"{alias}.Kind = {{{kind}}} AND {alias}.Value IN ({string.Join(", ", values)})";
+    }
+
+    private static string Argument(List<object> arguments, object value)
+    {
+        arguments.Add(value);
+        return $"{{{arguments.Count - 1}}}";
+    }
+
+    // The walk starts at the full-text index, whose rowids are in timeline order (SortKey × Factor + Id); each facet
+    // condition is a probe by EventFacets' full key.
+    private static OrderedIds FromText(FilterPlan plan, string match)
+    {
+        var arguments = new List<object>();
+        var where = new List<string> { $"EventText MATCH {Argument(arguments, match)}" };
         if (plan.FromKey is { } from)
         {
-            var low = from * Factor;
-            rows = rows.Where(k => k >= low);
+            where.Add($"EventText.rowid >= {Argument(arguments, from * Factor)}");
         }
 
         if (plan.ToKey is { } to)
         {
-            var high = (to * Factor) + Factor - 1;
-            rows = rows.Where(k => k <= high);
+            where.Add($"EventText.rowid <= {Argument(arguments, (to * Factor) + Factor - 1)}");
         }
 
-        foreach (var facet in plan.Facets)
-        {
-            var (kind, values) = (facet.Kind, facet.Values);
-            rows = values.Count == 1
-                ? rows.Where(k => db.EventFacets.Any(f => f.Kind == kind && f.Value == values[0] && f.EventSortKey == (int)(k / Factor) && f.EventId == (int)(k % Factor)))
-                : rows.Where(k => db.EventFacets.Any(f => f.Kind == kind && values.Contains(f.Value) && f.EventSortKey == (int)(k / Factor) && f.EventId == (int)(k % Factor)));
-        }
-
-        return rows.OrderBy(k => k).Select(k => (int)(k % Factor));
+        var probes = plan.Facets.Select(facet =>
+            $"EXISTS (SELECT 1 FROM EventFacets g WHERE {Condition("g", facet, arguments)} AND g.EventSortKey = d.k / {Factor} AND g.EventId = d.Value)");
+        return new OrderedIds(
+            $"SELECT EventText.rowid AS k, EventText.rowid % {Factor} AS Value FROM EventText WHERE {string.Join(" AND ", where)}",
+            string.Join(" AND ", probes),
+            "EventText.rowid",
+            [.. arguments]);
     }
 
-    // The walk starts at the rarest condition's EventFacets range, in timeline order; the others are probes by the full key.
-    private static IQueryable<int> FromFacet(DiplomacyDbContext db, FilterPlan plan, FacetCondition start)
+    // The walk starts at the rarest condition's EventFacets range, in timeline order; the other conditions, and the
+    // search, are probes by full key (the search: FTS5 with its rowid given).
+    private static OrderedIds FromFacet(FilterPlan plan, FacetCondition start)
     {
-        var rows = start.Values.Count == 1
-            ? db.EventFacets.AsNoTracking().Where(f => f.Kind == start.Kind && f.Value == start.Values[0])
-            : db.EventFacets.AsNoTracking().Where(f => f.Kind == start.Kind && start.Values.Contains(f.Value));
+        var arguments = new List<object>();
+        var where = new List<string> { Condition("f", start, arguments) };
         if (plan.FromKey is { } from)
         {
-            rows = rows.Where(f => f.EventSortKey >= from);
+            where.Add($"f.EventSortKey >= {Argument(arguments, from)}");
         }
 
         if (plan.ToKey is { } to)
         {
-            rows = rows.Where(f => f.EventSortKey <= to);
+            where.Add($"f.EventSortKey <= {Argument(arguments, to)}");
         }
 
-        foreach (var facet in plan.Facets.Where(f => !ReferenceEquals(f, start)))
-        {
-            var (kind, values) = (facet.Kind, facet.Values);
-            rows = values.Count == 1
-                ? rows.Where(r => db.EventFacets.Any(f => f.Kind == kind && f.Value == values[0] && f.EventSortKey == r.EventSortKey && f.EventId == r.EventId))
-                : rows.Where(r => db.EventFacets.Any(f => f.Kind == kind && values.Contains(f.Value) && f.EventSortKey == r.EventSortKey && f.EventId == r.EventId));
-        }
-
-        if (plan.TextMatch is { } match)
-        {
-            var text = FilterPlan.TextMatches(db, match);
-            rows = rows.Where(r => text.Any(k => k == (r.EventSortKey * Factor) + r.EventId));
-        }
-
-        return rows.OrderBy(f => f.EventSortKey).ThenBy(f => f.EventId).Select(f => f.EventId);
+        var probes = plan.Facets.Where(f => !ReferenceEquals(f, start)).Select(facet =>
+            $"EXISTS (SELECT 1 FROM EventFacets g WHERE {Condition("g", facet, arguments)} AND g.EventSortKey = d.k AND g.EventId = d.Value)").ToList();
+        return new OrderedIds(
+            $"SELECT f.EventSortKey AS k, f.EventId AS Value FROM EventFacets f WHERE {string.Join(" AND ", where)}",
+            string.Join(" AND ", probes),
+            "f.EventSortKey, f.EventId",
+            [.. arguments]);
     }
 
     // Facet values compare as the database does: case-insensitively (NOCASE).
