@@ -171,26 +171,26 @@ public sealed class BulkWriter(SqliteConnection connection, GeneratorOptions opt
         var ukraine = ScalarInt("SELECT COALESCE((SELECT Id FROM Topics WHERE Slug = 'ukraine'), 0)");
         long legs = 0, participants = 0, statements = 0, documents = 0;
 
-        using var insertEvent = Command(
+        using var insertEvent = new PreparedInsert(connection,
             "INSERT INTO Events (Id, Title, Type, Status, SortKey, DateNote, Summary, HostSide, IsMentionedOnly, IsDeleted, DeletedAt, DeletedBy, " +
             "Start_Year, Start_Month, Start_Day, Start_Precision, Start_IsApproximate, End_Year, End_Month, End_Day, End_Precision, End_IsApproximate, " +
             "Version, CreatedAt, UpdatedAt, SeedKey) VALUES ($id, $title, $type, $status, $sortKey, $dateNote, $summary, $host, $mentioned, $deleted, $deletedAt, $deletedBy, " +
             "$sy, $sm, $sd, $sp, $sa, $ey, $em, $ed, $ep, $ea, $version, $created, $updated, NULL)");
-        using var insertLeg = Command(
+        using var insertLeg = new PreparedInsert(connection, 
             "INSERT INTO EventLegs (Id, EventId, Position, City, Country, Site, Start_Year, Start_Month, Start_Day, Start_Precision, Start_IsApproximate, " +
             "End_Year, End_Month, End_Day, End_Precision, End_IsApproximate) VALUES ($id, $event, $position, $city, $country, $site, $sy, $sm, $sd, $sp, $sa, $ey, $em, $ed, $ep, $ea)");
-        using var insertAttendee = Command("INSERT INTO LegAttendees (LegId, PersonId) VALUES ($leg, $person)");
-        using var insertParticipant = Command("INSERT INTO EventParticipants (EventId, PersonId, Role) VALUES ($event, $person, $role)");
-        using var insertTopic = Command("INSERT INTO EventTopics (EventId, TopicsId) VALUES ($event, $topic)");
-        using var insertSource = Command("INSERT INTO EventSources (EventsId, SourcesId) VALUES ($event, $source)");
-        using var insertStatement = Command(
+        using var insertAttendee = new PreparedInsert(connection, "INSERT INTO LegAttendees (LegId, PersonId) VALUES ($leg, $person)");
+        using var insertParticipant = new PreparedInsert(connection, "INSERT INTO EventParticipants (EventId, PersonId, Role) VALUES ($event, $person, $role)");
+        using var insertTopic = new PreparedInsert(connection, "INSERT INTO EventTopics (EventId, TopicsId) VALUES ($event, $topic)");
+        using var insertSource = new PreparedInsert(connection, "INSERT INTO EventSources (EventsId, SourcesId) VALUES ($event, $source)");
+        using var insertStatement = new PreparedInsert(connection, 
             "INSERT INTO Statements (Id, EventId, SpeakerId, Attribution, Kind, Text, SourceId, SourceOffset, Version, CreatedAt, UpdatedAt, SeedKey) " +
             "VALUES ($id, $event, $speaker, $attribution, $kind, $text, $source, NULL, $version, $created, $updated, NULL)");
-        using var insertStatementTopic = Command("INSERT INTO StatementTopics (StatementId, TopicsId) VALUES ($statement, $topic)");
-        using var insertDocument = Command(
+        using var insertStatementTopic = new PreparedInsert(connection, "INSERT INTO StatementTopics (StatementId, TopicsId) VALUES ($statement, $topic)");
+        using var insertDocument = new PreparedInsert(connection, 
             "INSERT INTO Documents (Id, EventId, Title, Kind, Summary, SourceId, Version, CreatedAt, UpdatedAt, SeedKey) " +
             "VALUES ($id, $event, $title, $kind, $summary, $source, $version, $created, $updated, NULL)");
-        SqliteCommand[] commands = [insertEvent, insertLeg, insertAttendee, insertParticipant, insertTopic, insertSource, insertStatement, insertStatementTopic, insertDocument];
+        PreparedInsert[] commands = [insertEvent, insertLeg, insertAttendee, insertParticipant, insertTopic, insertSource, insertStatement, insertStatementTopic, insertDocument];
 
         // Making the text takes about as long as inserting it, so one thread makes rows while this one writes them.
         // The generating thread draws every random number, in the same order as before: the output stays deterministic.
@@ -211,13 +211,12 @@ public sealed class BulkWriter(SqliteConnection connection, GeneratorOptions opt
         });
 
         var transaction = connection.BeginTransaction();
-        Enlist(commands, transaction);
         var written = 0;
         foreach (var batch in queue.GetConsumingEnumerable())
         {
             foreach (var (table, values) in batch.Rows)
             {
-                Run(commands[(int)table], values);
+                commands[(int)table].Run(values);
                 switch (table)
                 {
                     case Table.Leg: legs++; break;
@@ -233,7 +232,6 @@ public sealed class BulkWriter(SqliteConnection connection, GeneratorOptions opt
                 transaction.Commit();
                 transaction.Dispose();
                 transaction = connection.BeginTransaction();
-                Enlist(commands, transaction);
             }
         }
 
