@@ -176,18 +176,18 @@ public sealed class BulkWriter(SqliteConnection connection, GeneratorOptions opt
             "Start_Year, Start_Month, Start_Day, Start_Precision, Start_IsApproximate, End_Year, End_Month, End_Day, End_Precision, End_IsApproximate, " +
             "Version, CreatedAt, UpdatedAt, SeedKey) VALUES ($id, $title, $type, $status, $sortKey, $dateNote, $summary, $host, $mentioned, $deleted, $deletedAt, $deletedBy, " +
             "$sy, $sm, $sd, $sp, $sa, $ey, $em, $ed, $ep, $ea, $version, $created, $updated, NULL)");
-        using var insertLeg = new PreparedInsert(connection, 
+        using var insertLeg = new PreparedInsert(connection,
             "INSERT INTO EventLegs (Id, EventId, Position, City, Country, Site, Start_Year, Start_Month, Start_Day, Start_Precision, Start_IsApproximate, " +
             "End_Year, End_Month, End_Day, End_Precision, End_IsApproximate) VALUES ($id, $event, $position, $city, $country, $site, $sy, $sm, $sd, $sp, $sa, $ey, $em, $ed, $ep, $ea)");
         using var insertAttendee = new PreparedInsert(connection, "INSERT INTO LegAttendees (LegId, PersonId) VALUES ($leg, $person)");
         using var insertParticipant = new PreparedInsert(connection, "INSERT INTO EventParticipants (EventId, PersonId, Role) VALUES ($event, $person, $role)");
         using var insertTopic = new PreparedInsert(connection, "INSERT INTO EventTopics (EventId, TopicsId) VALUES ($event, $topic)");
         using var insertSource = new PreparedInsert(connection, "INSERT INTO EventSources (EventsId, SourcesId) VALUES ($event, $source)");
-        using var insertStatement = new PreparedInsert(connection, 
+        using var insertStatement = new PreparedInsert(connection,
             "INSERT INTO Statements (Id, EventId, SpeakerId, Attribution, Kind, Text, SourceId, SourceOffset, Version, CreatedAt, UpdatedAt, SeedKey) " +
             "VALUES ($id, $event, $speaker, $attribution, $kind, $text, $source, NULL, $version, $created, $updated, NULL)");
         using var insertStatementTopic = new PreparedInsert(connection, "INSERT INTO StatementTopics (StatementId, TopicsId) VALUES ($statement, $topic)");
-        using var insertDocument = new PreparedInsert(connection, 
+        using var insertDocument = new PreparedInsert(connection,
             "INSERT INTO Documents (Id, EventId, Title, Kind, Summary, SourceId, Version, CreatedAt, UpdatedAt, SeedKey) " +
             "VALUES ($id, $event, $title, $kind, $summary, $source, $version, $created, $updated, NULL)");
         PreparedInsert[] commands = [insertEvent, insertLeg, insertAttendee, insertParticipant, insertTopic, insertSource, insertStatement, insertStatementTopic, insertDocument];
@@ -498,14 +498,6 @@ public sealed class BulkWriter(SqliteConnection connection, GeneratorOptions opt
         command.CommandText = sql;
         command.Transaction = transaction;
         return command;
-    }
-
-    private static void Enlist(SqliteCommand[] commands, SqliteTransaction transaction)
-    {
-        foreach (var command in commands)
-        {
-            command.Transaction = transaction;
-        }
     }
 
     // Binds the values to the command's parameters in the order they appear in the SQL, then runs it.
