@@ -1,30 +1,37 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using DiplomacyTracker.Data.Common;
 using DiplomacyTracker.Data.Events;
+using DiplomacyTracker.Data.Operations;
 using DiplomacyTracker.Data.Statements;
 using Microsoft.Data.Sqlite;
 
 namespace DiplomacyTracker.DataGenerator;
 
 /// <summary>
-/// Inserts synthetic rows with prepared commands in large transactions. The FTS5 triggers stay active, so the
-/// full-text index is filled the way the app fills it. Ids are assigned here (after the seeded rows) to avoid round trips.
+/// Inserts synthetic rows with prepared commands in large transactions, inside a <see cref="BulkLoad"/>: triggers and
+/// indexes off during the inserts, then the indexes and the trigger-kept tables (full text) built once, as the app's
+/// triggers would have filled them. Ids are assigned here (after the seeded rows) to avoid round trips.
 /// Deterministic: the same options give the same database.
 /// </summary>
-internal sealed class BulkWriter(SqliteConnection connection, GeneratorOptions options)
+public sealed class BulkWriter(SqliteConnection connection, GeneratorOptions options)
 {
-    private const int EventsPerTransaction = 2_000;
+    private const int EventsPerTransaction = 20_000;
 
     private static readonly DateTime Epoch = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     private readonly Random random = new(options.Seed);
     private readonly StringBuilder text = new(1024);
 
-    public string Write()
+    /// <param name="withTriggers">Insert with the triggers and indexes in place, the way the app writes (slow: for
+    /// tests that compare it with the bulk load).</param>
+    /// <param name="progress">Told what each phase took.</param>
+    public string Write(bool withTriggers = false, Action<string>? progress = null)
     {
-        Execute("PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-262144;");
+        var load = withTriggers ? null : BulkLoad.Begin(connection);
+        Execute("PRAGMA temp_store=MEMORY; PRAGMA cache_size=-262144;");
         var xi = ScalarInt("SELECT Id FROM People WHERE Slug = 'xi-jinping'");
         var putin = ScalarInt("SELECT Id FROM People WHERE Slug = 'vladimir-putin'");
 
@@ -33,8 +40,10 @@ internal sealed class BulkWriter(SqliteConnection connection, GeneratorOptions o
         var sources = InsertSources();
         var clock = Stopwatch.StartNew();
         var rows = InsertEvents(people, topics, sources, xi, putin);
+        progress?.Invoke($"rows inserted in {clock.Elapsed.TotalSeconds:F1} s");
+        load?.Complete(progress);
         Execute("PRAGMA wal_checkpoint(TRUNCATE);");
-        return $"{people.Count} people, {topics.Count} topics, {sources.Count} sources, {rows} (events in {clock.Elapsed.TotalSeconds:F1} s)";
+        return $"{people.Count} people, {topics.Count} topics, {sources.Count} sources, {rows} (in {clock.Elapsed.TotalSeconds:F1} s)";
     }
 
     private List<(int Id, Side Side)> InsertPeople()
@@ -137,56 +146,125 @@ internal sealed class BulkWriter(SqliteConnection connection, GeneratorOptions o
         return Enumerable.Range(nextId, count).ToList();
     }
 
+    // One table's insert: the prepared command the writer runs, in the order of InsertEvents' commands.
+    private enum Table { Event, Leg, Attendee, Participant, EventTopic, EventSource, Statement, StatementTopic, Document }
+
+    // The rows of a few hundred events, made by the generating thread and written by the writing one.
+    private sealed class Batch
+    {
+        public List<(Table Table, object?[] Values)> Rows { get; } = new(EventsPerBatch * 24);
+
+        public int Events { get; set; }
+
+        public void Add(Table table, params object?[] values) => Rows.Add((table, values));
+    }
+
+    private const int EventsPerBatch = 500;
+
     private string InsertEvents(List<(int Id, Side Side)> people, List<int> topics, List<int> sources, int xi, int putin)
     {
+        var start = new Ids(
+            ScalarInt("SELECT COALESCE(MAX(Id), 0) FROM Events") + 1,
+            ScalarInt("SELECT COALESCE(MAX(Id), 0) FROM EventLegs") + 1,
+            ScalarInt("SELECT COALESCE(MAX(Id), 0) FROM Statements") + 1,
+            ScalarInt("SELECT COALESCE(MAX(Id), 0) FROM Documents") + 1);
         var ukraine = ScalarInt("SELECT COALESCE((SELECT Id FROM Topics WHERE Slug = 'ukraine'), 0)");
-        var chinese = people.Where(p => p.Side == Side.China && p.Id != xi).Select(p => p.Id).ToArray();
-        var russians = people.Where(p => p.Side == Side.Russia && p.Id != putin).Select(p => p.Id).ToArray();
-        var others = people.Where(p => p.Side == Side.ThirdCountry).Select(p => p.Id).ToArray();
-        var eventId = ScalarInt("SELECT COALESCE(MAX(Id), 0) FROM Events") + 1;
-        var legId = ScalarInt("SELECT COALESCE(MAX(Id), 0) FROM EventLegs") + 1;
-        var statementId = ScalarInt("SELECT COALESCE(MAX(Id), 0) FROM Statements") + 1;
-        var documentId = ScalarInt("SELECT COALESCE(MAX(Id), 0) FROM Documents") + 1;
         long legs = 0, participants = 0, statements = 0, documents = 0;
 
-        var transaction = connection.BeginTransaction();
-        using var insertEvent = Command(
+        using var insertEvent = new PreparedInsert(connection,
             "INSERT INTO Events (Id, Title, Type, Status, SortKey, DateNote, Summary, HostSide, IsMentionedOnly, IsDeleted, DeletedAt, DeletedBy, " +
             "Start_Year, Start_Month, Start_Day, Start_Precision, Start_IsApproximate, End_Year, End_Month, End_Day, End_Precision, End_IsApproximate, " +
             "Version, CreatedAt, UpdatedAt, SeedKey) VALUES ($id, $title, $type, $status, $sortKey, $dateNote, $summary, $host, $mentioned, $deleted, $deletedAt, $deletedBy, " +
             "$sy, $sm, $sd, $sp, $sa, $ey, $em, $ed, $ep, $ea, $version, $created, $updated, NULL)");
-        using var insertLeg = Command(
+        using var insertLeg = new PreparedInsert(connection,
             "INSERT INTO EventLegs (Id, EventId, Position, City, Country, Site, Start_Year, Start_Month, Start_Day, Start_Precision, Start_IsApproximate, " +
             "End_Year, End_Month, End_Day, End_Precision, End_IsApproximate) VALUES ($id, $event, $position, $city, $country, $site, $sy, $sm, $sd, $sp, $sa, $ey, $em, $ed, $ep, $ea)");
-        using var insertAttendee = Command("INSERT INTO LegAttendees (LegId, PersonId) VALUES ($leg, $person)");
-        using var insertParticipant = Command("INSERT INTO EventParticipants (EventId, PersonId, Role) VALUES ($event, $person, $role)");
-        using var insertTopic = Command("INSERT INTO EventTopics (EventId, TopicsId) VALUES ($event, $topic)");
-        using var insertSource = Command("INSERT INTO EventSources (EventsId, SourcesId) VALUES ($event, $source)");
-        using var insertStatement = Command(
+        using var insertAttendee = new PreparedInsert(connection, "INSERT INTO LegAttendees (LegId, PersonId) VALUES ($leg, $person)");
+        using var insertParticipant = new PreparedInsert(connection, "INSERT INTO EventParticipants (EventId, PersonId, Role) VALUES ($event, $person, $role)");
+        using var insertTopic = new PreparedInsert(connection, "INSERT INTO EventTopics (EventId, TopicsId) VALUES ($event, $topic)");
+        using var insertSource = new PreparedInsert(connection, "INSERT INTO EventSources (EventsId, SourcesId) VALUES ($event, $source)");
+        using var insertStatement = new PreparedInsert(connection,
             "INSERT INTO Statements (Id, EventId, SpeakerId, Attribution, Kind, Text, SourceId, SourceOffset, Version, CreatedAt, UpdatedAt, SeedKey) " +
             "VALUES ($id, $event, $speaker, $attribution, $kind, $text, $source, NULL, $version, $created, $updated, NULL)");
-        using var insertStatementTopic = Command("INSERT INTO StatementTopics (StatementId, TopicsId) VALUES ($statement, $topic)");
-        using var insertDocument = Command(
+        using var insertStatementTopic = new PreparedInsert(connection, "INSERT INTO StatementTopics (StatementId, TopicsId) VALUES ($statement, $topic)");
+        using var insertDocument = new PreparedInsert(connection,
             "INSERT INTO Documents (Id, EventId, Title, Kind, Summary, SourceId, Version, CreatedAt, UpdatedAt, SeedKey) " +
             "VALUES ($id, $event, $title, $kind, $summary, $source, $version, $created, $updated, NULL)");
-        SqliteCommand[] all = [insertEvent, insertLeg, insertAttendee, insertParticipant, insertTopic, insertSource, insertStatement, insertStatementTopic, insertDocument];
-        Enlist(all, transaction);
+        PreparedInsert[] commands = [insertEvent, insertLeg, insertAttendee, insertParticipant, insertTopic, insertSource, insertStatement, insertStatementTopic, insertDocument];
 
-        var chosen = new List<int>(8);
-        var eventSources = new List<int>(3);
-        for (var i = 0; i < options.Events; i++, eventId++)
+        // Making the text takes about as long as inserting it, so one thread makes rows while this one writes them.
+        // The generating thread draws every random number, in the same order as before: the output stays deterministic.
+        using var queue = new BlockingCollection<Batch>(boundedCapacity: 8);
+        var producer = Task.Run(() =>
         {
-            if (i > 0 && i % EventsPerTransaction == 0)
+            try
+            {
+                foreach (var batch in Generate(people, topics, sources, xi, putin, ukraine, start))
+                {
+                    queue.Add(batch);
+                }
+            }
+            finally
+            {
+                queue.CompleteAdding();
+            }
+        });
+
+        var transaction = connection.BeginTransaction();
+        var written = 0;
+        foreach (var batch in queue.GetConsumingEnumerable())
+        {
+            foreach (var (table, values) in batch.Rows)
+            {
+                commands[(int)table].Run(values);
+                switch (table)
+                {
+                    case Table.Leg: legs++; break;
+                    case Table.Participant: participants++; break;
+                    case Table.Statement: statements++; break;
+                    case Table.Document: documents++; break;
+                }
+            }
+
+            written += batch.Events;
+            if (written % EventsPerTransaction == 0)
             {
                 transaction.Commit();
                 transaction.Dispose();
                 transaction = connection.BeginTransaction();
-                Enlist(all, transaction);
+            }
+        }
+
+        producer.GetAwaiter().GetResult();
+        transaction.Commit();
+        transaction.Dispose();
+        return $"{options.Events} events, {legs} legs, {participants} participants, {statements} statements, {documents} documents";
+    }
+
+    private readonly record struct Ids(int Event, int Leg, int Statement, int Document);
+
+    private IEnumerable<Batch> Generate(List<(int Id, Side Side)> people, List<int> topics, List<int> sources, int xi, int putin, int ukraine, Ids start)
+    {
+        var chinese = people.Where(p => p.Side == Side.China && p.Id != xi).Select(p => p.Id).ToArray();
+        var russians = people.Where(p => p.Side == Side.Russia && p.Id != putin).Select(p => p.Id).ToArray();
+        var others = people.Where(p => p.Side == Side.ThirdCountry).Select(p => p.Id).ToArray();
+        var (eventId, legId, statementId, documentId) = start;
+
+        var chosen = new List<int>(8);
+        var eventSources = new List<int>(3);
+        var batch = new Batch();
+        for (var i = 0; i < options.Events; i++, eventId++)
+        {
+            if (batch.Events == EventsPerBatch)
+            {
+                yield return batch;
+                batch = new Batch();
             }
 
+            batch.Events++;
             var type = RandomType();
-            var (start, end) = RandomDates();
-            var year = start.Year ?? 1990;
+            var (startDate, end) = RandomDates();
+            var year = startDate.Year ?? 1990;
             var xiPutin = year >= 2013 && random.NextDouble() < 0.2 && type is not EventType.ForeignMinistersMeeting;
             var legCount = type == EventType.Call ? 1 : 1 + (int)Math.Floor(Math.Pow(random.NextDouble(), 2) * 3);
             var firstVenue = RandomVenue();
@@ -219,11 +297,11 @@ internal sealed class BulkWriter(SqliteConnection connection, GeneratorOptions o
             var updated = random.NextDouble() < 0.2 ? created.AddDays(random.Next(1, 300)) : created;
             var status = random.NextDouble() switch { < 0.92 => EventStatus.Held, < 0.96 => EventStatus.Announced, < 0.98 => EventStatus.Postponed, _ => EventStatus.Cancelled };
             var host = firstVenue.Country switch { "China" => Side.China, "Russia" => Side.Russia, _ => Side.ThirdCountry };
-            Run(insertEvent, eventId, Truncate(title, Event.TitleMaxLength), (int)type, (int)status, start.SortKey,
-                start.IsKnown && start.Precision != DatePrecision.Day ? "The sources give no exact day." : null,
+            batch.Add(Table.Event, eventId, Truncate(title, Event.TitleMaxLength), (int)type, (int)status, startDate.SortKey,
+                startDate.IsKnown && startDate.Precision != DatePrecision.Day ? "The sources give no exact day." : null,
                 Truncate(summary, Event.SummaryMaxLength), (int)host, random.NextDouble() < 0.05, deleted,
                 deleted ? updated : null, deleted ? "generator" : null,
-                start.Year, start.Month, start.Day, (int)start.Precision, start.IsApproximate,
+                startDate.Year, startDate.Month, startDate.Day, (int)startDate.Precision, startDate.IsApproximate,
                 end.Year, end.Month, end.Day, (int)end.Precision, end.IsApproximate,
                 Version(), created, updated);
 
@@ -231,27 +309,25 @@ internal sealed class BulkWriter(SqliteConnection connection, GeneratorOptions o
             {
                 var venue = position == 0 ? firstVenue : RandomVenue();
                 var site = venue.Sites.Length > 0 && random.NextDouble() < 0.6 ? Pick(venue.Sites) : null;
-                var legStart = position == 0 ? start : end.IsKnown ? end : start;
-                Run(insertLeg, legId, eventId, position, venue.City, venue.Country, site,
+                var legStart = position == 0 ? startDate : end.IsKnown ? end : startDate;
+                batch.Add(Table.Leg, legId, eventId, position, venue.City, venue.Country, site,
                     legStart.Year, legStart.Month, legStart.Day, (int)legStart.Precision, legStart.IsApproximate,
                     null, null, null, (int)DatePrecision.Unknown, false);
-                Run(insertAttendee, legId, chosen[0]);
-                Run(insertAttendee, legId, chosen[1]);
-                legs++;
+                batch.Add(Table.Attendee, legId, chosen[0]);
+                batch.Add(Table.Attendee, legId, chosen[1]);
             }
 
             foreach (var person in chosen)
             {
-                Run(insertParticipant, eventId, person, Pick(Vocabulary.Roles));
-                participants++;
+                batch.Add(Table.Participant, eventId, person, Pick(Vocabulary.Roles));
             }
 
             var topicA = year >= 2014 && ukraine > 0 && random.NextDouble() < 0.25 ? ukraine : Pick(topics);
-            Run(insertTopic, eventId, topicA);
+            batch.Add(Table.EventTopic, eventId, topicA);
             var topicB = Pick(topics);
             if (topicB != topicA && random.NextDouble() < 0.5)
             {
-                Run(insertTopic, eventId, topicB);
+                batch.Add(Table.EventTopic, eventId, topicB);
             }
 
             eventSources.Clear();
@@ -264,7 +340,7 @@ internal sealed class BulkWriter(SqliteConnection connection, GeneratorOptions o
 
             foreach (var source in eventSources)
             {
-                Run(insertSource, eventId, source);
+                batch.Add(Table.EventSource, eventId, source);
             }
 
             for (var s = 0; s < options.StatementsPerEvent; s++, statementId++)
@@ -274,25 +350,23 @@ internal sealed class BulkWriter(SqliteConnection connection, GeneratorOptions o
                 var attribution = named ? null : Pick(Attributions);
                 var kind = random.NextDouble() < 0.3 ? StatementKind.Quotation : StatementKind.Paraphrase;
                 var statement = $"{Pick(Vocabulary.StatementOpenings)} {Sentence(12, 35)}";
-                Run(insertStatement, statementId, eventId, speaker, attribution, (int)kind, statement, eventSources[0], Version(), created, created);
+                batch.Add(Table.Statement, statementId, eventId, speaker, attribution, (int)kind, statement, eventSources[0], Version(), created, created);
                 if (random.NextDouble() < 0.3)
                 {
-                    Run(insertStatementTopic, statementId, topicA);
+                    batch.Add(Table.StatementTopic, statementId, topicA);
                 }
-
-                statements++;
             }
 
             if (random.NextDouble() < 0.05)
             {
-                Run(insertDocument, documentId++, eventId, $"Joint statement on {subject}", random.Next(0, 4), Sentence(15, 30), eventSources[0], Version(), created, created);
-                documents++;
+                batch.Add(Table.Document, documentId++, eventId, $"Joint statement on {subject}", random.Next(0, 4), Sentence(15, 30), eventSources[0], Version(), created, created);
             }
         }
 
-        transaction.Commit();
-        transaction.Dispose();
-        return $"{options.Events} events, {legs} legs, {participants} participants, {statements} statements, {documents} documents";
+        if (batch.Events > 0)
+        {
+            yield return batch;
+        }
     }
 
     private static readonly string[] XiPutinVerbs = ["hold talks", "meet", "hold a phone call", "sign a joint statement", "meet on the sidelines"];
@@ -424,14 +498,6 @@ internal sealed class BulkWriter(SqliteConnection connection, GeneratorOptions o
         command.CommandText = sql;
         command.Transaction = transaction;
         return command;
-    }
-
-    private static void Enlist(SqliteCommand[] commands, SqliteTransaction transaction)
-    {
-        foreach (var command in commands)
-        {
-            command.Transaction = transaction;
-        }
     }
 
     // Binds the values to the command's parameters in the order they appear in the SQL, then runs it.

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace DiplomacyTracker.DataGenerator;
 
 /// <summary>Command line: --database PATH [--events N] [--statements-per-event N] [--people N] [--seed N] [--data DIR].</summary>
-internal sealed record GeneratorOptions(string Database, int Events, int StatementsPerEvent, int People, int Seed, string DataDirectory)
+public sealed record GeneratorOptions(string Database, int Events, int StatementsPerEvent, int People, int Seed, string DataDirectory)
 {
     public const string Usage =
         "Usage: dotnet run --project tests/DiplomacyTracker.DataGenerator -- --database /tmp/x.db [--events 100000] " +

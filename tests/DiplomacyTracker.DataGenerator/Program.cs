@@ -1,12 +1,7 @@
 using System.Diagnostics;
-using DiplomacyTracker.Data;
 using DiplomacyTracker.Data.Events;
-using DiplomacyTracker.Data.Seeding;
 using DiplomacyTracker.DataGenerator;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 var options = GeneratorOptions.Parse(args, Console.Error);
 if (options is null)
@@ -21,26 +16,16 @@ foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
 }
 
 var connectionString = new SqliteConnectionStringBuilder { DataSource = options.Database, Pooling = false }.ToString();
-
-// The schema comes from the real EF Core migrations (FTS5 tables and triggers included), the curated seed from data/seed:
-// the same DatabaseInitializer the web app runs on start, so the app finds nothing left to do.
-var services = new ServiceCollection()
-    .AddSingleton(new DiplomacyDataOptions(connectionString, options.DataDirectory))
-    .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
-    .AddDiplomacyData();
-await using (var provider = services.BuildServiceProvider())
-{
-    await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-}
-
+await SchemaAndSeed.CreateAsync(connectionString, options.DataDirectory);
 Console.WriteLine($"Schema and curated seed: {clock.Elapsed.TotalSeconds:F1} s");
 
 await using (var connection = new SqliteConnection(connectionString))
 {
     await connection.OpenAsync();
-    // The full-text triggers call the Chinese-text functions; this connection is not EF Core's, so it registers them.
+    // The full-text triggers and their rebuild call the Chinese-text functions; this connection is not EF Core's.
     SearchFunctions.Register(connection);
-    var counts = new BulkWriter(connection, options).Write();
+    var counts = new BulkWriter(connection, options).Write(
+        progress: message => Console.WriteLine($"  {message} (CPU so far {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1} s)"));
     Console.WriteLine($"Inserted {counts}");
 }
 

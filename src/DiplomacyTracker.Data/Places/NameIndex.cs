@@ -40,11 +40,33 @@ public sealed class NameIndex(IDbContextFactory<DiplomacyDbContext> contextFacto
         var people = await db.People.AsNoTracking()
             .Select(p => new NamedPerson(p.Id, p.Slug, p.NameEn, p.NameZh, p.NameRu, p.Country, db.EventParticipants.Any(ep => ep.PersonId == p.Id)))
             .ToListAsync(cancellationToken);
-        // Soft-delete filter off: DISTINCT then reads only the covering City / Country indexes (as FilterChoices does).
-        var cities = await db.EventLegs.IgnoreQueryFilters().AsNoTracking().Select(l => l.City).Distinct().ToListAsync(cancellationToken);
-        var countries = await db.EventLegs.IgnoreQueryFilters().AsNoTracking().Select(l => l.Country).Distinct().ToListAsync(cancellationToken);
+        var cities = await DistinctLegValues(db, "City").ToListAsync(cancellationToken);
+        var countries = await DistinctLegValues(db, "Country").ToListAsync(cancellationToken);
         var topics = await db.Topics.AsNoTracking().OrderBy(t => t.Name).Select(t => new NamedTopic(t.Slug, t.Name)).ToListAsync(cancellationToken);
         return new Names(gazetteer, people, cities, countries, topics);
+    }
+
+    /// <summary>
+    /// The distinct values of EventLegs.City or .Country (NOCASE, as the column compares), soft-deleted events' legs
+    /// included. A plain DISTINCT reads every entry of the column's index (1,500,000 at a million events, on the first
+    /// request and after every write); this skip-scan seeks once per distinct value instead (a few dozen).
+    /// </summary>
+    internal static IQueryable<string> DistinctLegValues(DiplomacyDbContext db, string column)
+    {
+        if (column is not ("City" or "Country"))
+        {
+            throw new ArgumentOutOfRangeException(nameof(column), column, "City or Country.");
+        }
+
+#pragma warning disable EF1002 // The column name is one of two constants, checked above; nothing from outside.
+        return db.Database.SqlQueryRaw<string>($"""
+            WITH RECURSIVE next(Value) AS (
+                SELECT min({column}) FROM EventLegs
+                UNION ALL
+                SELECT (SELECT min({column}) FROM EventLegs WHERE {column} > next.Value) FROM next WHERE next.Value IS NOT NULL)
+            SELECT Value FROM next WHERE Value IS NOT NULL
+            """);
+#pragma warning restore EF1002
     }
 }
 
