@@ -9,7 +9,7 @@ namespace DiplomacyTracker.Data.Events;
 /// <item><c>EventFacets</c>: every filter value of every live event, keyed (Kind, Value, EventSortKey, EventId), so
 /// a filter's events come out of one index range already in timeline order.</item>
 /// <item><c>FilterCounts</c>: how many live events have each value (and statements per speaker), so totals and the
-/// unfiltered facet counts are lookups.</item>
+/// unfiltered facet counts are lookups; a value no live event has any longer has no row.</item>
 /// <item><c>EventText</c>: one full-text row per live event (title, summary and all its statements) whose rowid is the
 /// event's place in the timeline (<see cref="OrderKeyFactor"/>), so the first page of a search for a word in most
 /// events reads its first 50 matches, not all of them.</item>
@@ -78,6 +78,7 @@ public static class DerivedTables
         INSERT INTO FilterCounts (Kind, Value, Count)
         SELECT 'statements-by', CAST({0}.SpeakerId AS TEXT), {1} FROM Events e WHERE e.Id = {0}.EventId AND e.IsDeleted = 0 AND {0}.SpeakerId IS NOT NULL
         ON CONFLICT (Kind, Value) DO UPDATE SET Count = Count + excluded.Count;
+        DELETE FROM FilterCounts WHERE Kind = 'statements-by' AND Value = CAST({0}.SpeakerId AS TEXT) AND Count = 0;
         """;
 
     // All of one event's statements counted in or out (soft delete, restore, hard delete).
@@ -85,6 +86,7 @@ public static class DerivedTables
         INSERT INTO FilterCounts (Kind, Value, Count)
         SELECT 'statements-by', CAST(SpeakerId AS TEXT), {1} * COUNT(*) FROM Statements WHERE EventId = {0} AND SpeakerId IS NOT NULL GROUP BY SpeakerId
         ON CONFLICT (Kind, Value) DO UPDATE SET Count = Count + excluded.Count;
+        DELETE FROM FilterCounts WHERE Kind = 'statements-by' AND Count = 0;
         """;
 
     private static string Format(string template, params object[] values) => string.Format(CultureInfo.InvariantCulture, template, values);
@@ -100,6 +102,7 @@ public static class DerivedTables
         ("EventFacets_Count_Delete", "EventFacets", """
             CREATE TRIGGER EventFacets_Count_Delete AFTER DELETE ON EventFacets BEGIN
                 UPDATE FilterCounts SET Count = Count - 1 WHERE Kind = old.Kind AND Value = old.Value;
+                DELETE FROM FilterCounts WHERE Kind = old.Kind AND Value = old.Value AND Count = 0;
             END;
             """),
 

@@ -1,7 +1,7 @@
 namespace DiplomacyTracker.Data.Operations;
 
 /// <summary>
-/// The tables the database keeps itself, through triggers, from the tables people edit (today the full-text indexes).
+/// The tables the database keeps itself, through triggers, from the tables people edit (the filter index, the kept counts and the full-text rows: <see cref="Events.DerivedTables"/>).
 /// <see cref="RebuildSteps"/> fills each of them again from scratch, as if every row had been inserted with the
 /// triggers active; <see cref="BulkLoad"/> runs them after a load with the triggers switched off.
 /// </summary>
@@ -13,16 +13,12 @@ namespace DiplomacyTracker.Data.Operations;
 /// </remarks>
 public static class DerivedData
 {
-    // The values the Events_FullText_* and Statements_FullText_* triggers (migration ChineseFullText) index.
-    private const string EventValues = "e.Id, e.Title, e.Summary, cjk_bigrams(e.Title || ' ' || coalesce(e.Summary, '')), cjk_chars(e.Title || ' ' || coalesce(e.Summary, ''))";
-    private const string StatementValues = "s.Id, s.Text, cjk_bigrams(s.Text), cjk_chars(s.Text)";
-
     public static IReadOnlyList<string> RebuildSteps { get; } =
     [
-        // Contentless FTS5 tables: 'delete-all' empties them; rowid order makes the fastest insert.
-        "INSERT INTO EventSearch(EventSearch) VALUES ('delete-all');",
-        $"INSERT INTO EventSearch(rowid, Title, Summary, Bigrams, Chars) SELECT {EventValues} FROM Events e ORDER BY e.Id;",
-        "INSERT INTO StatementSearch(StatementSearch) VALUES ('delete-all');",
-        $"INSERT INTO StatementSearch(rowid, Text, Bigrams, Chars) SELECT {StatementValues} FROM Statements s ORDER BY s.Id;",
+        // The contentless EventText empties with 'delete-all'; the rebuild inserts in key order, the fastest.
+        "DELETE FROM EventFacets;",
+        "DELETE FROM FilterCounts;",
+        "INSERT INTO EventText(EventText) VALUES ('delete-all');",
+        .. Events.DerivedTables.Rebuild,
     ];
 }
