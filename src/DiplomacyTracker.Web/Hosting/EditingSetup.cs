@@ -11,7 +11,8 @@ namespace DiplomacyTracker.Web.Hosting;
 
 /// <summary>
 /// Editors: ASP.NET Core Identity on the app's SQLite database with a cookie, an "Editor" role and policy, API keys
-/// for automation (write API only), a rate-limited sign-in (<see cref="SignInRateLimit"/>), and the first editor account from configuration.
+/// for automation (write API only), a rate-limited sign-in (<see cref="SignInRateLimit"/>), and the first editor
+/// account from configuration.
 /// </summary>
 internal static class EditingSetup
 {
@@ -85,7 +86,7 @@ internal static class EditingSetup
 
         // Keys in the shared database, under one application name, so a sign-in cookie or antiforgery token issued by
         // one app instance is read by every other one, and all survive restarts. Keys that older versions kept in
-        // keys/ beside the database file are copied in on startup (ScaleOutSetup.ImportFileKeysAsync).
+        // keys/ beside the database file are copied in on startup (FileKeysImport).
         services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToDbContext<DiplomacyDbContext>();
 
         // Open circuits drop a user whose security stamp changed; EditorGate re-checks the role on every write.

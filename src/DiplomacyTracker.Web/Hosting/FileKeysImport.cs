@@ -15,8 +15,15 @@ internal static class FileKeysImport
 {
     public static async Task ImportFileKeysAsync(this WebApplication app)
     {
-        var data = app.Services.GetRequiredService<DiplomacyDataOptions>();
-        var database = new SqliteConnectionStringBuilder(data.ConnectionString).DataSource;
+        var contexts = app.Services.GetRequiredService<IDbContextFactory<DiplomacyDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync(app.Lifetime.ApplicationStopping);
+        // Only SQLite deployments ever had key files (beside the database file).
+        if (!db.Database.IsSqlite())
+        {
+            return;
+        }
+
+        var database = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
         if (string.IsNullOrEmpty(database) || database == ":memory:")
         {
             return;
@@ -35,8 +42,6 @@ internal static class FileKeysImport
             return;
         }
 
-        var contexts = app.Services.GetRequiredService<IDbContextFactory<DiplomacyDbContext>>();
-        await using var db = await contexts.CreateDbContextAsync(app.Lifetime.ApplicationStopping);
         var names = files.Keys.ToList();
         var stored = await db.DataProtectionKeys.Where(k => k.FriendlyName != null && names.Contains(k.FriendlyName)).Select(k => k.FriendlyName!).ToListAsync(app.Lifetime.ApplicationStopping);
         var missing = files.Where(f => !stored.Contains(f.Key)).ToList();
