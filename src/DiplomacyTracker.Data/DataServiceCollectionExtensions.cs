@@ -5,10 +5,12 @@ using DiplomacyTracker.Data.Events.Importing;
 using DiplomacyTracker.Data.Operations;
 using DiplomacyTracker.Data.Participants;
 using DiplomacyTracker.Data.Places;
+using DiplomacyTracker.Data.ScaleOut;
 using DiplomacyTracker.Data.Seeding;
 using DiplomacyTracker.Data.Sources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DiplomacyTracker.Data;
 
@@ -31,6 +33,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<EventQueries>();
         services.AddSingleton<RecordChanges>();
+        services.AddSingleton<RecordGeneration>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<RequestCounters>();
         services.AddSingleton<ReadCache>();
         services.AddSingleton<EventStatistics>();
         services.AddSingleton<EventExports>();

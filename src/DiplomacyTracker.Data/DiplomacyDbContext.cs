@@ -5,9 +5,11 @@ using DiplomacyTracker.Data.Events;
 using DiplomacyTracker.Data.Events.Importing;
 using DiplomacyTracker.Data.Participants;
 using DiplomacyTracker.Data.Places;
+using DiplomacyTracker.Data.ScaleOut;
 using DiplomacyTracker.Data.Sources;
 using DiplomacyTracker.Data.Statements;
 using DiplomacyTracker.Data.Topics;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +20,7 @@ namespace DiplomacyTracker.Data;
 /// The app's one database: diplomatic data and the editors' Identity tables. Used through
 /// IDbContextFactory, one short-lived context per operation (never one per Blazor circuit).
 /// </summary>
-public sealed class DiplomacyDbContext(DbContextOptions<DiplomacyDbContext> options) : IdentityDbContext<IdentityUser>(options)
+public sealed class DiplomacyDbContext(DbContextOptions<DiplomacyDbContext> options) : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Event> Events => Set<Event>();
 
@@ -46,6 +48,13 @@ public sealed class DiplomacyDbContext(DbContextOptions<DiplomacyDbContext> opti
 
     public DbSet<FilterCount> FilterCounts => Set<FilterCount>();
 
+    /// <summary>ASP.NET Core data-protection keys, shared by every app instance (sign-in cookies, antiforgery tokens).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<RecordStamp> RecordStamps => Set<RecordStamp>();
+
+    public DbSet<RequestCounter> RequestCounters => Set<RequestCounter>();
+
     /// <summary>Clock for timestamps; tests may replace it.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
@@ -58,12 +67,14 @@ public sealed class DiplomacyDbContext(DbContextOptions<DiplomacyDbContext> opti
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampEditableRows();
+        RenewRecordStamp();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampEditableRows();
+        RenewRecordStamp();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -92,4 +103,23 @@ public sealed class DiplomacyDbContext(DbContextOptions<DiplomacyDbContext> opti
             }
         }
     }
+
+    // A change to the record renews the shared stamp in the same save (so in the writer's transaction), which is how
+    // the other app instances learn that their cached reads are out of date. Sign-ins, keys and request counts are
+    // not the record: they leave readers' caches alone.
+    private void RenewRecordStamp()
+    {
+        if (!ChangeTracker.Entries().Any(e => (e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) && IsRecord(e.Metadata)))
+        {
+            return;
+        }
+
+        var stamp = RecordStamps.Local.FirstOrDefault(s => s.Id == RecordStamp.TheRow) ?? Attach(new RecordStamp { Id = RecordStamp.TheRow }).Entity;
+        Entry(stamp).Property(s => s.Stamp).CurrentValue = Guid.NewGuid();
+        Entry(stamp).Property(s => s.Stamp).IsModified = true;
+    }
+
+    private static bool IsRecord(Microsoft.EntityFrameworkCore.Metadata.IEntityType type) =>
+        type.HasSharedClrType // many-to-many join rows (an event's topics)
+        || (type.ClrType.Assembly == typeof(DiplomacyDbContext).Assembly && type.ClrType != typeof(RecordStamp) && type.ClrType != typeof(RequestCounter));
 }

@@ -1,15 +1,16 @@
+using DiplomacyTracker.Data.ScaleOut;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace DiplomacyTracker.Data.Common;
 
 /// <summary>
 /// Answers read from the record, kept in memory until the next write: each answer is filed under the
-/// <see cref="RecordChanges"/> generation it was read in, so any write makes every older answer unreachable and the
-/// next read goes to the database. Readers get the same answer whoever they are (nothing here depends on who asks),
+/// <see cref="RecordGeneration"/> it was read in, so any write (through this instance or another on the same
+/// database) makes every older answer unreachable and the next read goes to the database. Readers get the same answer whoever they are (nothing here depends on who asks),
 /// so the timeline, the event pages and the read API share it. The answers are immutable records; callers must not
 /// change the lists inside them.
 /// </summary>
-public sealed class ReadCache(RecordChanges changes, DiplomacyDataOptions options) : IDisposable
+public sealed class ReadCache(RecordGeneration generation, DiplomacyDataOptions options) : IDisposable
 {
     // Entries count one each: most answers are a page of 50 timeline lines or one event (tens of KB at most), so
     // 5,000 of them stay well under a few hundred MB even when all are full pages.
@@ -26,7 +27,7 @@ public sealed class ReadCache(RecordChanges changes, DiplomacyDataOptions option
         }
 
         // The generation is read before reading: a write during the read leaves the answer under the old generation.
-        var entry = (kind, changes.Generation, key);
+        var entry = (kind, await generation.CurrentAsync(), key);
         if (cache.TryGetValue(entry, out T? cached) && cached is not null)
         {
             return cached;

@@ -2,6 +2,7 @@ using System.Globalization;
 using DiplomacyTracker.Data.Common;
 using DiplomacyTracker.Data.Events;
 using DiplomacyTracker.Data.Participants;
+using DiplomacyTracker.Data.ScaleOut;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiplomacyTracker.Data.Places;
@@ -10,28 +11,32 @@ namespace DiplomacyTracker.Data.Places;
 /// People and places by any of their names, in memory, for the filters, the text search and the search box's
 /// suggestions: what was typed ("Путин", "普京", "Vladimir Vladimirovich Putin", "Пекин") is resolved here to person ids
 /// and stored city / country names, so the database is asked only indexed equalities. Read once per write
-/// generation (<see cref="RecordChanges"/>): a few hundred people and the distinct venues, not a table per request.
+/// generation (<see cref="RecordGeneration"/>): a few hundred people and the distinct venues, not a table per request.
 /// </summary>
-public sealed class NameIndex(IDbContextFactory<DiplomacyDbContext> contextFactory, Gazetteer gazetteer, RecordChanges changes)
+public sealed class NameIndex(IDbContextFactory<DiplomacyDbContext> contextFactory, Gazetteer gazetteer, RecordGeneration generation)
 {
     private readonly Lock gate = new();
     private (long Generation, Task<Names> Names)? current;
 
-    public Task<Names> GetAsync(CancellationToken cancellationToken = default)
+    public async Task<Names> GetAsync(CancellationToken cancellationToken = default)
     {
-        var generation = changes.Generation;
+        var now = await generation.CurrentAsync();
+        Task<Names> names;
         lock (gate)
         {
-            if (current is { } c && c.Generation == generation && !c.Names.IsFaulted && !c.Names.IsCanceled)
+            if (current is { } c && c.Generation == now && !c.Names.IsFaulted && !c.Names.IsCanceled)
             {
-                return c.Names;
+                names = c.Names;
             }
-
-            // Not tied to the caller's token: the snapshot is shared by every request of this generation.
-            var load = LoadAsync(CancellationToken.None);
-            current = (generation, load);
-            return load.WaitAsync(cancellationToken);
+            else
+            {
+                // Not tied to the caller's token: the snapshot is shared by every request of this generation.
+                names = LoadAsync(CancellationToken.None);
+                current = (now, names);
+            }
         }
+
+        return await names.WaitAsync(cancellationToken);
     }
 
     private async Task<Names> LoadAsync(CancellationToken cancellationToken)

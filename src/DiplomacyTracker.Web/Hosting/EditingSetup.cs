@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using DiplomacyTracker.Data;
 using DiplomacyTracker.Web.Features.Account;
 using DiplomacyTracker.Web.Features.Editing;
@@ -6,17 +5,14 @@ using DiplomacyTracker.Web.Features.Importing;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace DiplomacyTracker.Web.Hosting;
 
 /// <summary>
 /// Editors: ASP.NET Core Identity on the app's SQLite database with a cookie, an "Editor" role and policy, API keys
-/// for automation (write API only), a rate-limited sign-in, and the first editor account from configuration.
+/// for automation (write API only), a rate-limited sign-in (<see cref="SignInRateLimit"/>), and the first editor
+/// account from configuration.
 /// </summary>
 internal static class EditingSetup
 {
@@ -29,7 +25,7 @@ internal static class EditingSetup
     /// <summary>Policy for writes from a circuit: an editor per the database at the moment of the write.</summary>
     public const string CurrentEditorPolicy = "CurrentEditor";
     public const string ApiScheme = "EditorApi";
-    public const string SignInRateLimit = "sign-in";
+    public const string ApplicationName = "DiplomacyTracker";
     public const string AuthCookieName = "DiplomacyTracker.Auth";
 
     public static void AddDiplomacyEditing(this WebApplicationBuilder builder)
@@ -88,34 +84,10 @@ internal static class EditingSetup
 
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
-        // Keys next to the database, so sign-in cookies (and antiforgery tokens) survive restarts.
-        services.AddDataProtection().SetApplicationName("DiplomacyTracker");
-        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((options, provider) =>
-        {
-            var data = provider.GetRequiredService<DiplomacyDataOptions>();
-            var database = new SqliteConnectionStringBuilder(data.ConnectionString).DataSource;
-            var directory = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database)) ?? AppPaths.DataDirectory, "keys");
-            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(directory), provider.GetRequiredService<ILoggerFactory>());
-        });
-
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(SignInRateLimit, context =>
-            {
-                var perMinute = context.RequestServices.GetRequiredService<IConfiguration>().GetValue("Editing:SignInAttemptsPerMinute", 10);
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-            });
-            options.OnRejected = async (context, cancellationToken) =>
-            {
-                var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("DiplomacyTracker.SignIn");
-                logger.LogWarning("Sign-in rate limit hit from {RemoteIp}", context.HttpContext.Connection.RemoteIpAddress);
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync("Too many sign-in attempts. Wait a minute and try again.", cancellationToken);
-            };
-        });
+        // Keys in the shared database, under one application name, so a sign-in cookie or antiforgery token issued by
+        // one app instance is read by every other one, and all survive restarts. Keys that older versions kept in
+        // keys/ beside the database file are copied in on startup (FileKeysImport).
+        services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToDbContext<DiplomacyDbContext>();
 
         // Open circuits drop a user whose security stamp changed; EditorGate re-checks the role on every write.
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
@@ -196,7 +168,6 @@ internal static class EditingSetup
         });
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
         app.MapAccountEndpoints();
         app.MapEventWriteApi();
         app.MapImportApi();

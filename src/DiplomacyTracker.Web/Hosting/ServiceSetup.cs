@@ -72,6 +72,7 @@ internal static class ServiceSetup
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+        await app.ImportFileKeysAsync();
         await app.InitializeEditorsAsync();
     }
 

@@ -14,7 +14,7 @@ internal static class AccountEndpoints
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var account = app.MapGroup("/account");
-        account.MapPost("/sign-in", SignInAsync).RequireRateLimiting(EditingSetup.SignInRateLimit);
+        account.MapPost("/sign-in", SignInAsync).AddEndpointFilter<SignInRateLimit>();
         account.MapPost("/sign-out", SignOutAsync);
     }
 
