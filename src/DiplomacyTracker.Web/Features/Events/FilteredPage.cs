@@ -55,6 +55,13 @@ public abstract class FilteredPage<TData> : ComponentBase, IDisposable
     /// <summary>What the page shows for <see cref="Query"/>; null while it loads.</summary>
     protected TData? Data { get; private set; }
 
+    /// <summary>
+    /// The URL query (as in the address, "" for none) whose data and counts the page has finished loading: the page
+    /// renders its previous data while a new query loads, so this says which query is on screen (the timeline marks it
+    /// for the live-circuits benchmark, tests/perf/blazor-circuit.mjs, and for tests).
+    /// </summary>
+    protected string? CompletedQuery { get; private set; }
+
     /// <summary>Names this page's data in the state prerendering hands to the circuit.</summary>
     protected abstract string StateKey { get; }
 
@@ -91,6 +98,7 @@ public abstract class FilteredPage<TData> : ComponentBase, IDisposable
         // Not handed over from prerendering like Data: that state is encrypted, so it does not compress, and the counts
         // for every venue and person made the first page 160 KB at 100,000 events; they come from memory instead.
         Facets = await FacetCounts.GetFacetsAsync(Query.Filter);
+        CompletedQuery = currentQuery;
     }
 
     public void Dispose()
