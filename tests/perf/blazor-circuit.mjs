@@ -247,7 +247,8 @@ export class Circuit {
 
     const firstRender = this.#batchWith(() => true, timeoutMs);
     await this.#connect(`${this.base.replace(/^http/, 'ws')}/_blazor?id=${encodeURIComponent(connectionToken)}`, timeoutMs);
-    this.#secret = await this.#invoke('StartCircuit', [`${this.base}/`, pageUrl, '[]', ''], timeoutMs);
+    // As blazor.web.js does: the persisted state goes with StartCircuit and again with the first UpdateRootComponents.
+    this.#secret = await this.#invoke('StartCircuit', [`${this.base}/`, pageUrl, '[]', state], timeoutMs);
     if (!this.#secret) throw new Error('StartCircuit returned no circuit');
     const operations = markers.map((marker, i) => ({ type: 'add', ssrComponentId: i + 1, marker }));
     this.#send([Invocation, {}, null, 'UpdateRootComponents', [JSON.stringify({ batchId: 1, operations }), state], []]);
