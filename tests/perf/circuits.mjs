@@ -4,8 +4,7 @@
 //
 //   node --experimental-websocket circuits.mjs <base-url> <app-pid> <sizes, e.g. 100,500,1000> [active-seconds]
 //
-// Memory is weighed after a full, blocking collection (dotnet-gcdump forces one before it walks the heap; a local tool):
-// the live managed heap and the process's RSS, before any circuit, with N idle circuits, and after the N have been
+// Memory is weighed after a full, blocking collection (see weigh()): the live managed heap and the process's RSS, before any circuit, with N idle circuits, and after the N have been
 // changing filters for active-seconds (each then holds a page other than the one it started with); per circuit is the
 // growth over the baseline divided by N. A filter change is OnLocationChanged to the next of a few timeline filters
 // (what the filter panel's choices do); its round trip is from sending it to the render batch that shows the result.
@@ -38,8 +37,20 @@ const paths = ['/?venue=Beijing', '/?xiputin=true', '/?year=2024', '/?participan
 const statusKiB = field => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${appPid}/status`, 'utf8'))[1]);
 const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
-// The live managed heap in KiB after a full, blocking collection, and the RSS in KiB right after it.
+// The live managed heap and the RSS in KiB after a full, blocking collection: from the app's benchmark-only endpoint
+// (Benchmark__MemoryEndpoint=true, a collection of a second or two), else from dotnet-gcdump (a local tool), which walks
+// the heap with the app suspended: at 1,000 circuits for longer than SignalR's client timeout, so circuits drop.
 async function weigh() {
+  try {
+    const response = await fetch(`${base}/_benchmark/memory`, { method: 'POST', signal: AbortSignal.timeout(120000) });
+    if (response.ok) {
+      const { heapBytes, rssBytes } = await response.json();
+      return { heap: heapBytes / 1024, rss: rssBytes / 1024 };
+    }
+  } catch (error) {
+    console.log(`ERROR memory endpoint: ${error.message}`);
+  }
+
   const folder = mkdtempSync(join(tmpdir(), 'circuits-gcdump-'));
   const dump = join(folder, 'heap.gcdump');
   try {

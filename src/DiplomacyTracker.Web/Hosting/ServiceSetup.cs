@@ -101,6 +101,7 @@ internal static class ServiceSetup
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
+        app.MapBenchmarkDiagnostics();
         app.MapOpenApi();
         app.MapEventReadApi();
         app.MapExports();
