@@ -25,6 +25,13 @@ dotnet format DiplomacyTracker.sln --verify-no-changes --no-restore
 results=$(mktemp -d)
 status=0
 dotnet test DiplomacyTracker.sln --no-build --logger "trx" --results-directory "$results" | tee "$results/console.log" || status=$?
+# The benchmark's circuit client (protocol framing and codec; Node's built-in test runner, no packages).
+if command -v node >/dev/null; then
+  node --test tests/perf/blazor-circuit.test.mjs >"$results/node.log" 2>&1 || { status=1; cat "$results/node.log"; }
+  grep -E '^# (pass|fail)' "$results/node.log" | tr '\n' ' ' | sed 's/^/circuit client tests: /'; echo
+else
+  echo "circuit client tests: skipped (no node)"
+fi
 
 # One plain closing line for CI: totals over all test projects.
 awk '/^(Passed!|Failed!)/ { for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }

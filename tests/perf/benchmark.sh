@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Performance benchmark: bash tests/perf/benchmark.sh [EVENT_COUNT ...]   (default: 100000 1000000)
 #                        bash tests/perf/benchmark.sh first-load           (only (e), on the curated seed)
+#                        bash tests/perf/benchmark.sh circuits [EVENT_COUNT] (only (d), default 100000 events)
 #
 # For each size: generates a synthetic database (cached in test-artifacts/perf/, git-ignored), starts the published
 # Release build of the web app against it on a free loopback port, and measures
@@ -10,12 +11,15 @@
 #       then the same requests repeated with the cache on, and throughput with 64 connections both ways,
 #   (b) server-side render time of the timeline (curl time_total over BENCH_RENDER_RUNS requests),
 #   (c) time to interactive in headless Chromium (first circuit render batch, tests/perf/interactive.mjs),
-#   (d) memory per Blazor circuit (RSS of the server before/after BENCH_CIRCUITS interactive headless Chromium tabs),
+#   (d) live circuits: BENCH_CIRCUITS interactive circuits at once (each size in turn) held by a lightweight circuit
+#       client over the WebSocket (tests/perf/circuits.mjs, no browser), each changing a filter every 10 s: the p95
+#       round trip of a filter change and the server's memory per circuit (live heap and RSS after a full collection),
 #   (e) the first load of / in a cold browser: bytes on the wire per resource with "Accept-Encoding: br", its encoding
 #       and caching, against the 200 KB budget.
 # Prints markdown tables and writes them to docs/perf-results/<size>.md (git-ignored) for docs/performance.md to quote.
 # Loopback traffic only; every phase is bounded in time. Knobs (environment): BENCH_DURATION (s, default 10),
-# BENCH_CONNECTIONS (default 1), BENCH_RENDER_RUNS (default 30), BENCH_TTI_RUNS (default 6), BENCH_CIRCUITS (default 20),
+# BENCH_CONNECTIONS (default 1), BENCH_RENDER_RUNS (default 30), BENCH_TTI_RUNS (default 6),
+# BENCH_CIRCUITS (sizes, default "100 500 1000"), BENCH_CIRCUIT_SECONDS (filter changes per size, default 60),
 # BENCH_STATEMENTS_PER_EVENT (default 10), BENCH_SKIP_BUILD=1 (reuse the last Release build).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -25,10 +29,17 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(100000 1000000)
 first_load_only=0
 [ "${sizes[0]}" = "first-load" ] && first_load_only=1
+circuits_only=0
+if [ "${sizes[0]}" = "circuits" ]; then
+  circuits_only=1
+  sizes=("${sizes[@]:1}")
+  [ ${#sizes[@]} -gt 0 ] || sizes=(100000)
+fi
 duration=${BENCH_DURATION:-10}
 connections=${BENCH_CONNECTIONS:-1}
 render_runs=${BENCH_RENDER_RUNS:-30}
-circuits=${BENCH_CIRCUITS:-20}
+circuits=${BENCH_CIRCUITS:-100 500 1000}
+circuit_seconds=${BENCH_CIRCUIT_SECONDS:-60}
 tti_runs=${BENCH_TTI_RUNS:-6}
 statements_per_event=${BENCH_STATEMENTS_PER_EVENT:-10}
 results="$root/docs/perf-results"
@@ -40,12 +51,12 @@ install_missing_tools
 
 # --- build -----------------------------------------------------------------------------------------------------------
 publish_app
-if [ "${BENCH_SKIP_BUILD:-0}" != "1" ]; then
+if [ "${BENCH_SKIP_BUILD:-0}" != "1" ] && [ "$circuits_only" = 0 ]; then
   echo "Building the data generator (Release)..."
   dotnet build "$root/tests/DiplomacyTracker.DataGenerator" -c Release -nologo -clp:ErrorsOnly -v q
 fi
 gen_exe=$(ls "$root"/tests/DiplomacyTracker.DataGenerator/bin/Release/net*/DiplomacyTracker.DataGenerator 2>/dev/null | head -n1 || true)
-[ -x "$gen_exe" ] || { echo "The Release build did not produce the data generator." >&2; exit 1; }
+[ -x "$gen_exe" ] || [ "$circuits_only" = 1 ] || { echo "The Release build did not produce the data generator." >&2; exit 1; }
 
 # --- one size --------------------------------------------------------------------------------------------------------
 run_size() {
@@ -166,7 +177,7 @@ run_size() {
 
   # Then as deployed: the read cache on. The same requests repeated (each answered from memory after the first).
   stop_app
-  start_app "$base" "$db"
+  start_app "$base" "$db" Benchmark__MemoryEndpoint=true
   {
     echo
     echo "### Repeated requests, read cache on (wrk, $connections connection(s), ${duration} s per case)"
@@ -188,7 +199,7 @@ run_size() {
 
   measure_interactive "$base" "$out"
   measure_first_load "$base" "$out"
-  measure_circuits "$base" "$port" "$out"
+  measure_circuits "$base" "$out"
   measure_cold_start "$base" "$db" "$out"
   stop_app
   echo
@@ -308,38 +319,26 @@ measure_first_load() {
   echo "$lines" | grep 'failed' | head -n1 | sed 's/^/  /' || true
 }
 
-# Opens $circuits interactive tabs of the timeline and reports the server's RSS growth per circuit.
+# Live circuits: holds each of the $circuits sizes of interactive circuits on the timeline with the lightweight client
+# (tests/perf/circuits.mjs), each changing a filter every 10 s for $circuit_seconds s; reports the round trip of a filter
+# change and the server's memory per circuit (live managed heap and RSS, both after a full collection by dotnet-gcdump).
 measure_circuits() {
-  local base=$1 port=$2 out=$3
-  start_browser
-  sleep 2
-  local before; before=$(rss_kib "$app_pid")
-  local started=$SECONDS
-  rm -f "$work/circuits.log"
-  node_driver circuits "$cdp_port" "$base/" "$circuits" 60 >"$work/circuits.log" 2>&1 &
-  local driver=$!
-  for _ in $(seq 1 240); do grep -qs '^CIRCUITS' "$work/circuits.log" && break; sleep 0.5; done
-  local open_seconds=$((SECONDS - started))
-  sleep 5
-  local after; after=$(rss_kib "$app_pid")
-  local connections; connections=$(ss -Htn state established "( sport = :$port )" | wc -l)
-  local interactive; interactive=$(awk '/^CIRCUITS/ { print $2 }' "$work/circuits.log")
-  interactive=${interactive:-0}
-  local per="n/a"
-  [ "$interactive" -gt 0 ] && per=$(( (after - before) / interactive ))
+  local base=$1 out=$2 lines
+  dotnet tool restore >/dev/null
+  # A thousand WebSockets need more descriptors than the usual soft limit of 1,024.
+  lines=$(ulimit -n "$(ulimit -Hn)" 2>/dev/null; timeout 3600 node --experimental-websocket --no-warnings "$root/tests/perf/circuits.mjs" "$base" "$app_pid" "${circuits// /,}" "$circuit_seconds" 2>&1 || true)
   {
     echo
-    echo "### Memory per circuit ($circuits headless Chromium tabs on \`/\`, held open)"
+    echo "### Live circuits (lightweight circuit client on \`/\`, each changing a filter every 10 s for ${circuit_seconds} s; read cache on)"
     echo
-    echo "| interactive circuits | open TCP connections | RSS before MiB | RSS after MiB | per circuit KiB | peak RSS MiB | opened in |"
-    echo "|---:|---:|---:|---:|---:|---:|---:|"
-    echo "| $interactive / $circuits | $connections | $((before / 1024)) | $((after / 1024)) | $per | $(( $(hwm_kib "$app_pid") / 1024 )) | ${open_seconds} s |"
+    echo "Memory per circuit: growth over the baseline after a full collection, divided by the circuits open; idle = just opened, active = after the filter changes. Round trip: from OnLocationChanged to the render batch that shows the result. $(echo "$lines" | grep '^BASELINE' | sed 's/^BASELINE/Baseline:/')."
+    echo
+    echo "| circuits | live at the end | opened in | heap KiB per circuit, idle | RSS KiB per circuit, idle | heap KiB per circuit, active | RSS KiB per circuit, active | filter changes | p50 ms | p95 ms | max ms | errors | load average |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+    echo "$lines" | grep '^ROW' | sed 's/^ROW //'
   } >>"$out"
-  grep '^CIRCUITS' "$work/circuits.log" | sed 's/^/  /' || cat "$work/circuits.log"
-  echo "  $per KiB RSS per circuit"
-  kill "$driver" 2>/dev/null || true
-  wait "$driver" 2>/dev/null || true
-  stop_browser
+  echo "$lines" | grep -v '^ROW' | sed 's/^/  /' || true
+  echo "$lines" | grep '^ROW' | awk -F' *[|] *' '{ printf "  %s circuits: heap %s KiB per circuit idle, %s active; filter change p95 %s ms, %s errors\n", $2, $5, $7, $11, $13 }'
 }
 
 if [ "$first_load_only" = 1 ]; then
@@ -354,6 +353,22 @@ if [ "$first_load_only" = 1 ]; then
   measure_first_load "http://127.0.0.1:$port" "$out"
   stop_app
   cat "$out"
+  exit 0
+fi
+
+if [ "$circuits_only" = 1 ]; then
+  for size in "${sizes[@]}"; do
+    # BENCH_DATABASE: an existing database to use instead of the cached one (the app may write to it: use a copy).
+    db=${BENCH_DATABASE:-$cache/events-${size}x${statements_per_event}.db}
+    [ -f "$db" ] || { echo "No cached database for $size events ($db): run the benchmark for that size once first." >&2; exit 2; }
+    out="$results/${size}-circuits.md"
+    port=$(free_port)
+    start_app "http://127.0.0.1:$port" "$db" Benchmark__MemoryEndpoint=true
+    echo "## Live circuits at $size events (load average before the run: $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC'))" >"$out"
+    measure_circuits "http://127.0.0.1:$port" "$out"
+    stop_app
+    cat "$out"
+  done
   exit 0
 fi
 

@@ -51,6 +51,7 @@ internal static class ServiceSetup
             return new DiplomacyDataOptions(connectionString, seedDirectory, logParameterValues, cacheReads);
         });
         services.AddDiplomacyData();
+        services.AddSingleton<DiplomacyTracker.Web.Features.Timeline.EventMarkup>();
         builder.AddDiplomacyBackups();
         builder.AddDiplomacyEditing();
 
@@ -101,6 +102,7 @@ internal static class ServiceSetup
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
+        app.MapBenchmarkDiagnostics();
         app.MapOpenApi();
         app.MapEventReadApi();
         app.MapExports();

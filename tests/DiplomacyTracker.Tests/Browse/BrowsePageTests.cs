@@ -35,6 +35,19 @@ public sealed class BrowsePageTests(DiplomacyAppFactory app) : IClassFixture<Dip
         Assert.Equal(expected, titles);
     }
 
+    // The live-circuits benchmark (tests/perf/blazor-circuit.mjs) times a filter change until the render that sets this.
+    [Theory]
+    [InlineData("", "/")]
+    [InlineData("?venue=Moscow", "/?venue=Moscow")]
+    [InlineData("?year=2024&xiputin=true", "/?year=2024&xiputin=true")]
+    public async Task Timeline_marks_the_address_its_results_are_for(string query, string expected)
+    {
+        var document = Parser.ParseDocument(await app.CreateClient().GetStringAsync("/" + query));
+        var marker = Assert.Single(document.QuerySelectorAll("[data-results-for]"));
+        Assert.Equal(expected, marker.GetAttribute("data-results-for"));
+        Assert.True(marker.HasAttribute("hidden"));
+    }
+
     [Fact]
     public async Task Timeline_groups_by_year_and_shows_dates_at_their_precision()
     {

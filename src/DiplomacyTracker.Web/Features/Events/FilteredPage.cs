@@ -1,3 +1,4 @@
+using DiplomacyTracker.Data;
 using DiplomacyTracker.Data.Events;
 using DiplomacyTracker.Data.Places;
 using Microsoft.AspNetCore.Components;
@@ -43,6 +44,8 @@ public abstract class FilteredPage<TData> : ComponentBase, IDisposable
 
     [Inject] private ILogger<FilteredPage<TData>> Logger { get; set; } = default!;
 
+    [Inject] private DiplomacyDataOptions DataOptions { get; set; } = default!;
+
     /// <summary>People, places and topics by any of their names, for the search box's suggestions (from memory).</summary>
     protected Names? Names { get; private set; }
 
@@ -58,18 +61,34 @@ public abstract class FilteredPage<TData> : ComponentBase, IDisposable
     /// <summary>What the page shows for <see cref="Query"/>; null while it loads.</summary>
     protected TData? Data { get; private set; }
 
+    /// <summary>
+    /// The URL query (as in the address, "" for none) whose data and counts the page has finished loading: the page
+    /// renders its previous data while a new query loads, so this says which query is on screen (the timeline marks it
+    /// for the live-circuits benchmark, tests/perf/blazor-circuit.mjs, and for tests).
+    /// </summary>
+    protected string? CompletedQuery { get; private set; }
+
     /// <summary>Names this page's data in the state prerendering hands to the circuit.</summary>
     protected abstract string StateKey { get; }
 
     /// <summary>Loads the page's data for a query.</summary>
     protected abstract Task<TData> LoadAsync(EventFilterQuery query);
 
-    protected override void OnInitialized() =>
-        persisting = ApplicationState.RegisterOnPersisting(() =>
+    protected override void OnInitialized()
+    {
+        // With the read cache on (as deployed) the circuit reads its first page again from memory: the same shared
+        // objects every reader gets, instead of a copy handed over in the page. That state is encrypted, so it does
+        // not compress (~2 KB an event on the page), and each circuit kept its text and its own deserialized copy
+        // (~250 KB a circuit, docs/performance.md). Without the cache, handing it over saves a second query.
+        if (!DataOptions.CacheReads)
         {
-            ApplicationState.PersistAsJson(StateKey, new LoadedState(loadedQuery, Data));
-            return Task.CompletedTask;
-        });
+            persisting = ApplicationState.RegisterOnPersisting(() =>
+            {
+                ApplicationState.PersistAsJson(StateKey, new LoadedState(loadedQuery, Data));
+                return Task.CompletedTask;
+            });
+        }
+    }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -94,6 +113,7 @@ public abstract class FilteredPage<TData> : ComponentBase, IDisposable
         // Not handed over from prerendering like Data: that state is encrypted, so it does not compress, and the counts
         // for every venue and person made the first page 160 KB at 100,000 events; they come from memory instead.
         Facets = await FacetCounts.GetFacetsAsync(Query.Filter);
+        CompletedQuery = currentQuery;
         if (!Facets.IsComplete && RendererInfo.IsInteractive)
         {
             // Too many matches to count before the page is shown: the page goes out with what was cheap, and the rest
