@@ -68,15 +68,27 @@ public sealed class EventStatistics(IDbContextFactory<DiplomacyDbContext> contex
     {
         var names = await nameIndex.GetAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        Task<Dictionary<string, int>?> Facet(EventFilter others, string kind) => CountValuesAsync(db, FilterPlan.For(others, names), kind, cancellationToken);
+        // Most facets share their "other filters" (all of them, when that facet's own filter is not set): count each once.
+        var counted = new Dictionary<EventFilter, (int Count, bool IsExact)>();
+        async Task<(int Count, bool IsExact)> CountAsync(EventFilter f)
+        {
+            if (!counted.TryGetValue(f, out var count))
+            {
+                counted[f] = count = await TimelineIndex.CountAsync(db, FilterPlan.For(f, names), cancellationToken);
+            }
 
-        var (total, totalIsExact) = await TimelineIndex.CountAsync(db, FilterPlan.For(filter, names), cancellationToken);
+            return count;
+        }
+
+        Task<Dictionary<string, int>?> Facet(EventFilter others, string kind) => CountValuesAsync(db, FilterPlan.For(others, names), kind, () => CountAsync(others), cancellationToken);
+
+        var (total, totalIsExact) = await CountAsync(filter);
         var years = await Facet(filter with { YearFrom = null, YearTo = null }, FacetKind.Year);
         var venues = await Facet(filter with { Venue = null }, filter.XiPutinOnly ? FacetKind.XiPutinVenue : FacetKind.Venue);
         var people = await Facet(filter with { Participant = null }, FacetKind.Person);
         var types = await Facet(filter with { Type = null }, FacetKind.Type);
         var topics = await Facet(filter with { Topic = null }, FacetKind.Topic);
-        var (xiPutin, xiPutinIsExact) = await TimelineIndex.CountAsync(db, FilterPlan.For(filter with { XiPutinOnly = true }, names), cancellationToken);
+        var (xiPutin, xiPutinIsExact) = await CountAsync(filter with { XiPutinOnly = true });
 
         var personIds = people?.Keys.Select(k => int.Parse(k, System.Globalization.CultureInfo.InvariantCulture)).ToList() ?? [];
         var persons = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).Select(p => new { p.Id, p.Slug, p.NameEn }).ToListAsync(cancellationToken);
@@ -100,7 +112,7 @@ public sealed class EventStatistics(IDbContextFactory<DiplomacyDbContext> contex
     /// How many of the events <paramref name="others"/> matches have each value of <paramref name="kind"/>: the kept
     /// counts when nothing else is set, a count over their EventFacets rows when they are few; null past that.
     /// </summary>
-    private static async Task<Dictionary<string, int>?> CountValuesAsync(DiplomacyDbContext db, FilterPlan others, string kind, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, int>?> CountValuesAsync(DiplomacyDbContext db, FilterPlan others, string kind, Func<Task<(int Count, bool IsExact)>> countOthers, CancellationToken cancellationToken)
     {
         // With "only Xi–Putin meetings" and nothing else, the venues where they met are kept counts too.
         var onlyXiPutin = others.Facets is [{ Kind: FacetKind.XiPutin }] && !others.HasRange && others.TextMatch is null && kind == FacetKind.XiPutinVenue;
@@ -111,7 +123,7 @@ public sealed class EventStatistics(IDbContextFactory<DiplomacyDbContext> contex
                 .ToDictionaryAsync(c => c.Value, c => c.Count, StringComparer.OrdinalIgnoreCase, cancellationToken);
         }
 
-        var (count, exact) = await TimelineIndex.CountAsync(db, others, cancellationToken);
+        var (count, exact) = await countOthers();
         if (!exact || count > FacetCountLimit)
         {
             return null;
