@@ -1,4 +1,3 @@
-using DiplomacyTracker.Data;
 using DiplomacyTracker.Data.Events;
 using DiplomacyTracker.Data.Places;
 using Microsoft.AspNetCore.Components;
@@ -44,8 +43,6 @@ public abstract class FilteredPage<TData> : ComponentBase, IDisposable
 
     [Inject] private ILogger<FilteredPage<TData>> Logger { get; set; } = default!;
 
-    [Inject] private DiplomacyDataOptions DataOptions { get; set; } = default!;
-
     /// <summary>People, places and topics by any of their names, for the search box's suggestions (from memory).</summary>
     protected Names? Names { get; private set; }
 
@@ -74,21 +71,15 @@ public abstract class FilteredPage<TData> : ComponentBase, IDisposable
     /// <summary>Loads the page's data for a query.</summary>
     protected abstract Task<TData> LoadAsync(EventFilterQuery query);
 
-    protected override void OnInitialized()
-    {
-        // With the read cache on (as deployed) the circuit reads its first page again from memory: the same shared
-        // objects every reader gets, instead of a copy handed over in the page. That state is encrypted, so it does
-        // not compress (~2 KB an event on the page), and each circuit kept its text and its own deserialized copy
-        // (~250 KB a circuit, docs/performance.md). Without the cache, handing it over saves a second query.
-        if (!DataOptions.CacheReads)
+    // The first page is handed from prerendering to the circuit even with the read cache on: reading it again when the
+    // circuit starts re-rendered the filters just as a fast reader began typing, and wiped what they typed (seen in
+    // SearchSuggestionsBrowserTests under load). It costs ~100 KB a circuit (docs/performance.md, live circuits).
+    protected override void OnInitialized() =>
+        persisting = ApplicationState.RegisterOnPersisting(() =>
         {
-            persisting = ApplicationState.RegisterOnPersisting(() =>
-            {
-                ApplicationState.PersistAsJson(StateKey, new LoadedState(loadedQuery, Data));
-                return Task.CompletedTask;
-            });
-        }
-    }
+            ApplicationState.PersistAsJson(StateKey, new LoadedState(loadedQuery, Data));
+            return Task.CompletedTask;
+        });
 
     protected override async Task OnParametersSetAsync()
     {
