@@ -1,5 +1,6 @@
 using DiplomacyTracker.Data.Events;
 using DiplomacyTracker.Data.Places;
+using DiplomacyTracker.Web.Features.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -73,11 +74,12 @@ public abstract class FilteredPage<TData> : ComponentBase, IDisposable
 
     // The first page is handed from prerendering to the circuit even with the read cache on: reading it again when the
     // circuit starts re-rendered the filters just as a fast reader began typing, and wiped what they typed (seen in
-    // SearchSuggestionsBrowserTests under load). It costs ~100 KB a circuit (docs/performance.md, live circuits).
+    // SearchSuggestionsBrowserTests under load). It costs ~100 KB a circuit (docs/performance.md, live circuits), and is
+    // compressed before it goes into the page (CompressedState).
     protected override void OnInitialized() =>
         persisting = ApplicationState.RegisterOnPersisting(() =>
         {
-            ApplicationState.PersistAsJson(StateKey, new LoadedState(loadedQuery, Data));
+            ApplicationState.PersistCompressed(StateKey, new LoadedState(loadedQuery, Data));
             return Task.CompletedTask;
         });
 
@@ -91,7 +93,7 @@ public abstract class FilteredPage<TData> : ComponentBase, IDisposable
         Options ??= await Events.GetFilterChoicesAsync();
         Names = await NameIndex.GetAsync();
 
-        if (loadedQuery is null && ApplicationState.TryTakeFromJson<LoadedState>(StateKey, out var state) && state?.Data is not null && state.Query == currentQuery)
+        if (loadedQuery is null && ApplicationState.TryTakeCompressed<LoadedState>(StateKey, out var state) && state.Data is not null && state.Query == currentQuery)
         {
             (loadedQuery, Data) = (state.Query, state.Data);
         }
