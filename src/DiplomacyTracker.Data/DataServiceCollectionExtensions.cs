@@ -26,8 +26,12 @@ public static class DataServiceCollectionExtensions
         services.AddDbContextFactory<DiplomacyDbContext>((provider, options) =>
         {
             var data = provider.GetRequiredService<DiplomacyDataOptions>();
-            options.UseSqlite(data.ConnectionString)
-                .AddInterceptors(SearchFunctions.Interceptor, new RecordChangesInterceptor(provider.GetRequiredService<RecordChanges>()))
+            _ = data.Provider switch
+            {
+                DatabaseProvider.PostgreSql => options.UseNpgsql(data.ConnectionString, npgsql => npgsql.MigrationsAssembly("DiplomacyTracker.Data.PostgreSql")),
+                _ => options.UseSqlite(data.ConnectionString, sqlite => sqlite.MigrationsAssembly("DiplomacyTracker.Data.Sqlite")),
+            };
+            options.AddInterceptors(SearchFunctions.Interceptor, new RecordChangesInterceptor(provider.GetRequiredService<RecordChanges>()))
                 .EnableSensitiveDataLogging(data.LogParameterValues);
         });
         services.AddSingleton<DatabaseInitializer>();
@@ -52,10 +56,18 @@ public static class DataServiceCollectionExtensions
     }
 }
 
-/// <param name="ConnectionString">SQLite connection string.</param>
+/// <summary>Which database holds the record: SQLite (the embedded default, one file) or a PostgreSQL server (ADR 0012).</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}
+
+/// <param name="ConnectionString">The provider's connection string (a SQLite file, or a PostgreSQL server and database).</param>
 /// <param name="SeedDirectory">The folder holding seed/*.json and articles/*.txt.</param>
 /// <param name="LogParameterValues">Log the values of SQL parameters with each command (never in production: they
 /// are what people searched for and typed).</param>
 /// <param name="CacheReads">Keep answers in memory until the next write (<see cref="Common.ReadCache"/>); the
 /// benchmark turns it off to measure what the database costs.</param>
-public sealed record DiplomacyDataOptions(string ConnectionString, string SeedDirectory, bool LogParameterValues = false, bool CacheReads = true);
+/// <param name="Provider">The database the connection string is for.</param>
+public sealed record DiplomacyDataOptions(string ConnectionString, string SeedDirectory, bool LogParameterValues = false, bool CacheReads = true, DatabaseProvider Provider = DatabaseProvider.Sqlite);

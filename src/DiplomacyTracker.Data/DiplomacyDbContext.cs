@@ -62,6 +62,35 @@ public sealed class DiplomacyDbContext(DbContextOptions<DiplomacyDbContext> opti
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(DiplomacyDbContext).Assembly);
+        if (Database.IsNpgsql())
+        {
+            AdaptToPostgreSql(builder);
+        }
+    }
+
+    /// <summary>Name, for PostgreSQL, of the case-insensitive ICU collation that stands in for SQLite's NOCASE.</summary>
+    public const string CaseInsensitiveCollation = "case_insensitive";
+
+    // The configurations are written for SQLite, the default; the one model differs on PostgreSQL only where SQLite's
+    // dialect is not PostgreSQL's. NOCASE becomes a nondeterministic ICU collation (equality, unique indexes and
+    // GROUP BY ignore case, as on SQLite), and index filters quote the column names PostgreSQL would fold to lower case.
+    private static void AdaptToPostgreSql(ModelBuilder builder)
+    {
+        builder.HasCollation(CaseInsensitiveCollation, locale: "und-u-ks-level2", provider: "icu", deterministic: false);
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties().Where(p => p.GetCollation() == "NOCASE"))
+            {
+                property.SetCollation(CaseInsensitiveCollation);
+            }
+
+            foreach (var index in entity.GetIndexes().Where(i => i.GetFilter() is { } filter && !filter.StartsWith('"')))
+            {
+                var filter = index.GetFilter()!;
+                var column = filter[..filter.IndexOf(' ', StringComparison.Ordinal)];
+                index.SetFilter($"\"{column}\"{filter[column.Length..]}");
+            }
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -4,13 +4,16 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Xunit;
 
 namespace DiplomacyTracker.Testing;
 
 /// <summary>
-/// The whole app in memory (TestServer) on its own temporary SQLite file, migrated and seeded as on a first start.
-/// One per test class (IClassFixture), so classes never share a database.
+/// The whole app in memory (TestServer) on its own temporary database, migrated and seeded as on a first start: a
+/// SQLite file, or with DIPLOMACY_TEST_PROVIDER=PostgreSQL a database of its own on the server that
+/// DIPLOMACY_TEST_POSTGRES names (tests/postgres/cluster.sh starts one). One per test class (IClassFixture), so
+/// classes never share a database.
 /// </summary>
 public class DiplomacyAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -20,7 +23,22 @@ public class DiplomacyAppFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     public string LogDirectory => Path.Combine(directory, "logs");
 
-    public string ConnectionString => $"Data Source={DatabasePath}";
+    private readonly string postgresDatabase = "diplomacy_test_" + Guid.NewGuid().ToString("N");
+
+    /// <summary>The database the tests run on (DIPLOMACY_TEST_PROVIDER), SQLite unless told otherwise.</summary>
+    public static DatabaseProvider Provider { get; } =
+        string.Equals(Environment.GetEnvironmentVariable("DIPLOMACY_TEST_PROVIDER"), "PostgreSQL", StringComparison.OrdinalIgnoreCase)
+            ? DatabaseProvider.PostgreSql
+            : DatabaseProvider.Sqlite;
+
+    public string ConnectionString => Provider == DatabaseProvider.PostgreSql
+        ? new NpgsqlConnectionStringBuilder(PostgresServer) { Database = postgresDatabase }.ToString()
+        : $"Data Source={DatabasePath}";
+
+    // The test cluster's connection string (its maintenance database); the app creates its own database there.
+    private static string PostgresServer => Environment.GetEnvironmentVariable("DIPLOMACY_TEST_POSTGRES") is { Length: > 0 } server
+        ? server
+        : throw new InvalidOperationException("DIPLOMACY_TEST_PROVIDER=PostgreSQL needs DIPLOMACY_TEST_POSTGRES, the connection string of a server (tests/postgres/cluster.sh start prints one).");
 
     /// <summary>Settings a test class wants on top of the defaults (e.g. the admin account).</summary>
     protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
@@ -30,6 +48,7 @@ public class DiplomacyAppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         Directory.CreateDirectory(directory);
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Diplomacy", ConnectionString);
+        builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Logging:Directory", LogDirectory);
         builder.UseSetting("Seed:Directory", RepositoryPaths.Data);
         foreach (var (key, value) in ExtraSettings)
@@ -53,6 +72,11 @@ public class DiplomacyAppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (Provider == DatabaseProvider.PostgreSql)
+        {
+            await DropPostgresDatabaseAsync();
+        }
+
         try
         {
             Directory.Delete(directory, recursive: true);
@@ -61,5 +85,14 @@ public class DiplomacyAppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         {
             // A file still held open; the temp folder is cleaned by the OS eventually.
         }
+    }
+
+    private async Task DropPostgresDatabaseAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(PostgresServer);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
     }
 }

@@ -13,7 +13,7 @@ public sealed record FacetCondition(string Kind, IReadOnlyList<string> Values);
 /// their other scripts), as the indexes read it: facet conditions, a SortKey range, a full-text match. Pure: the one
 /// place the filter's meaning is spelled out, for the paged reads (<see cref="TimelineIndex"/>) and the exact counts.
 /// </summary>
-public sealed record FilterPlan(IReadOnlyList<FacetCondition> Facets, int? FromKey, int? ToKey, string? TextMatch, bool MatchesNothing)
+public sealed record FilterPlan(IReadOnlyList<FacetCondition> Facets, int? FromKey, int? ToKey, TextQuery? TextMatch, bool MatchesNothing)
 {
     public bool HasRange => FromKey is not null || ToKey is not null;
 
@@ -58,12 +58,8 @@ public sealed record FilterPlan(IReadOnlyList<FacetCondition> Facets, int? FromK
             facets.Add(new FacetCondition(FacetKind.Topic, [filter.Topic.Trim()]));
         }
 
-        return new FilterPlan(facets, fromKey, toKey, FullTextQuery.Build(filter.Text, names.AlsoKnownAs), matchesNothing);
+        return new FilterPlan(facets, fromKey, toKey, FullTextQuery.Compile(filter.Text, names.AlsoKnownAs), matchesNothing);
     }
-
-    /// <summary>The full-text matches as EventText rowids (SortKey × <see cref="DerivedTables.OrderKeyFactor"/> + Id), in timeline order.</summary>
-    internal static IQueryable<long> TextMatches(DiplomacyDbContext db, string match) =>
-        db.Database.SqlQuery<long>($"""SELECT rowid AS "Value" FROM EventText WHERE EventText MATCH {match}""");
 
     /// <summary>
     /// The events this plan matches, as a filter on any query of events: for the exact counts, the overview, the map and
@@ -99,7 +95,7 @@ public sealed record FilterPlan(IReadOnlyList<FacetCondition> Facets, int? FromK
 
         if (TextMatch is { } match)
         {
-            var ids = TextMatches(db, match).Select(k => (int)(k % DerivedTables.OrderKeyFactor));
+            var ids = TextSearch.Keys(db, match).Select(k => (int)(k % DerivedTables.OrderKeyFactor));
             query = query.Where(e => ids.Contains(e.Id));
         }
 

@@ -25,7 +25,10 @@ public static partial class FullTextQuery
     /// As <see cref="Build(string?)"/>, with every term (and a query of bare words as a whole) also matching the
     /// other names <paramref name="alsoKnownAs"/> gives for it.
     /// </summary>
-    public static string? Build(string? text, Func<string, IReadOnlyList<string>> alsoKnownAs)
+    public static string? Build(string? text, Func<string, IReadOnlyList<string>> alsoKnownAs) => Compile(text, alsoKnownAs)?.Fts5;
+
+    /// <summary>The query as a tree, to be written in either database's syntax; null when the text has no searchable word.</summary>
+    public static TextQuery? Compile(string? text, Func<string, IReadOnlyList<string>> alsoKnownAs)
     {
         var clauses = Parse(text);
         if (clauses.Count == 0)
@@ -33,16 +36,16 @@ public static partial class FullTextQuery
             return null;
         }
 
-        var expression = string.Join(" AND ", clauses.Select(alternatives => Group(alternatives.Select(t => Expand(t, alsoKnownAs)).ToList())));
+        var expression = All(clauses.Select(alternatives => Any(alternatives.Select(t => Expand(t, alsoKnownAs)).ToList())).ToList());
 
         // "Владимир Путин" typed without quotes is also the name as a whole.
         if (clauses.Count > 1 && clauses.All(c => c.Count == 1 && !c[0].Quoted))
         {
             var whole = string.Join(' ', clauses.Select(c => string.Join(' ', c[0].Words)));
-            var others = alsoKnownAs(whole).Select(n => Render(new Term(Words(n), Prefix: false, Quoted: true))).OfType<string>().ToList();
+            var others = alsoKnownAs(whole).Select(n => Node(new Term(Words(n), Prefix: false, Quoted: true))).OfType<TextQuery>().ToList();
             if (others.Count > 0)
             {
-                expression = Group([$"({expression})", .. others]);
+                expression = new TextQuery.AnyOf([new TextQuery.Grouped(expression), .. others]);
             }
         }
 
@@ -102,31 +105,32 @@ public static partial class FullTextQuery
         return clauses;
     }
 
-    private static string Expand(Term term, Func<string, IReadOnlyList<string>> alsoKnownAs)
+    private static TextQuery Expand(Term term, Func<string, IReadOnlyList<string>> alsoKnownAs)
     {
-        var own = Render(term)!;
+        var own = Node(term)!;
         var others = alsoKnownAs(string.Join(' ', term.Words))
-            .Select(n => Render(new Term(Words(n), Prefix: false, Quoted: true)))
-            .OfType<string>()
-            .Where(r => r != own)
+            .Select(n => Node(new Term(Words(n), Prefix: false, Quoted: true)))
+            .OfType<TextQuery>()
+            .Where(r => r.Fts5 != own.Fts5)
             .ToList();
-        return others.Count == 0 ? own : Group([own, .. others]);
+        return others.Count == 0 ? own : new TextQuery.AnyOf([own, .. others]);
     }
 
-    private static string Group(List<string> alternatives) =>
-        alternatives.Count == 1 ? alternatives[0] : "(" + string.Join(" OR ", alternatives) + ")";
+    private static TextQuery All(List<TextQuery> parts) => parts.Count == 1 ? parts[0] : new TextQuery.AllOf(parts);
 
-    // A term as FTS5 text: Latin / Cyrillic words as one quoted phrase, Chinese runs as bigram phrases; a term mixing
-    // both needs each part (AND).
-    private static string? Render(Term term)
+    private static TextQuery Any(List<TextQuery> parts) => parts.Count == 1 ? parts[0] : new TextQuery.AnyOf(parts);
+
+    // A term as a node: Latin / Cyrillic words as one phrase, Chinese runs as their own nodes; a term mixing both
+    // needs each part (AND, grouped).
+    private static TextQuery? Node(Term term)
     {
-        var parts = new List<string>();
+        var parts = new List<TextQuery>();
         var plain = new List<string>();
-        void FlushPlain()
+        void FlushPlain(bool prefix)
         {
             if (plain.Count > 0)
             {
-                parts.Add(Quote(string.Join(' ', plain)));
+                parts.Add(new TextQuery.Phrase([.. plain], prefix));
                 plain.Clear();
             }
         }
@@ -141,27 +145,20 @@ public static partial class FullTextQuery
                     continue;
                 }
 
-                FlushPlain();
-                var pairs = ChineseText.Pairs(run);
-                parts.Add(pairs.Count == 0 ? "Chars : " + Quote(run) : "Bigrams : " + Quote(string.Join(' ', pairs)));
+                FlushPlain(prefix: false);
+                parts.Add(new TextQuery.Chinese(run));
             }
         }
 
-        if (plain.Count > 0)
-        {
-            parts.Add(Quote(string.Join(' ', plain)) + (term.Prefix ? "*" : string.Empty));
-            plain.Clear();
-        }
-
+        FlushPlain(term.Prefix);
         return parts.Count switch
         {
             0 => null,
             1 => parts[0],
-            _ => "(" + string.Join(" AND ", parts) + ")",
+            _ => new TextQuery.Grouped(new TextQuery.AllOf(parts)),
         };
     }
 
-    private static string Quote(string text) => "\"" + text + "\"";
 
     // Whitespace-separated tokens; a double quote opens a phrase up to the next one (or the end).
     private static IEnumerable<(string Text, bool Quoted)> Tokens(string text)
@@ -206,4 +203,66 @@ public static partial class FullTextQuery
     // ideographs one word; ChineseText splits those).
     [GeneratedRegex(@"[\p{L}\p{N}\p{M}]+")]
     private static partial Regex Word();
+}
+
+/// <summary>
+/// A parsed search (<see cref="FullTextQuery.Compile"/>), written out for the database at hand: <see cref="Fts5"/> for
+/// SQLite's EventText, <see cref="ToPostgreSql"/> for PostgreSQL's (a tsvector for words, LIKE over the text, which a
+/// trigram index serves, for Chinese). Only letters and digits ever reach either; PostgreSQL's come as bound parameters.
+/// </summary>
+public abstract record TextQuery
+{
+    /// <summary>The FTS5 MATCH expression.</summary>
+    public abstract string Fts5 { get; }
+
+    /// <summary>A SQL condition on the EventText row <paramref name="alias"/>; its values are appended to <paramref name="arguments"/> and referred to by index.</summary>
+    public abstract string ToPostgreSql(string alias, List<object> arguments);
+
+    private static string Argument(List<object> arguments, object value)
+    {
+        arguments.Add(value);
+        return $"{{{arguments.Count - 1}}}";
+    }
+
+    /// <summary>Words in a row (one word: just that word); the last one a prefix when <paramref name="Prefix"/>.</summary>
+    public sealed record Phrase(IReadOnlyList<string> Words, bool Prefix) : TextQuery
+    {
+        public override string Fts5 => "\"" + string.Join(' ', Words) + "\"" + (Prefix ? "*" : string.Empty);
+
+        // The text search configuration "diplomacy" lower-cases and strips accents, as FTS5's unicode61 does.
+        public override string ToPostgreSql(string alias, List<object> arguments) =>
+            $"{alias}.\"Document\" @@ to_tsquery('diplomacy', {Argument(arguments, string.Join(" <-> ", Words.Select(w => $"'{w}'")) + (Prefix ? ":*" : string.Empty))})";
+    }
+
+    /// <summary>A run of Chinese characters: SQLite matches the phrase of its bigrams (ADR 0009), PostgreSQL the substring.</summary>
+    public sealed record Chinese(string Run) : TextQuery
+    {
+        public override string Fts5 => ChineseText.Pairs(Run) is { Count: > 0 } pairs
+            ? "Bigrams : \"" + string.Join(' ', pairs) + "\""
+            : "Chars : \"" + Run + "\"";
+
+        public override string ToPostgreSql(string alias, List<object> arguments) => $"{alias}.\"Text\" LIKE {Argument(arguments, "%" + Run + "%")}";
+    }
+
+    public sealed record AllOf(IReadOnlyList<TextQuery> Parts) : TextQuery
+    {
+        public override string Fts5 => string.Join(" AND ", Parts.Select(p => p.Fts5));
+
+        public override string ToPostgreSql(string alias, List<object> arguments) => "(" + string.Join(" AND ", Parts.Select(p => p.ToPostgreSql(alias, arguments))) + ")";
+    }
+
+    public sealed record AnyOf(IReadOnlyList<TextQuery> Parts) : TextQuery
+    {
+        public override string Fts5 => "(" + string.Join(" OR ", Parts.Select(p => p.Fts5)) + ")";
+
+        public override string ToPostgreSql(string alias, List<object> arguments) => "(" + string.Join(" OR ", Parts.Select(p => p.ToPostgreSql(alias, arguments))) + ")";
+    }
+
+    /// <summary>Parentheses in FTS5 (an AND inside an OR); PostgreSQL's AND is parenthesised already.</summary>
+    public sealed record Grouped(TextQuery Inner) : TextQuery
+    {
+        public override string Fts5 => "(" + Inner.Fts5 + ")";
+
+        public override string ToPostgreSql(string alias, List<object> arguments) => Inner.ToPostgreSql(alias, arguments);
+    }
 }

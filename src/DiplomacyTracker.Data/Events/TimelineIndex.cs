@@ -153,7 +153,7 @@ public static class TimelineIndex
 
             var walked = $"({driver} ORDER BY {order} LIMIT {{{arguments.Length}}}) d";
             var hits = await db.Database.SqlQuery<int>(Sql(
-                $"SELECT COUNT(*) AS \"Value\" FROM (SELECT 1 FROM {walked}{(probes.Length == 0 ? "" : " WHERE " + probes)} LIMIT {{{arguments.Length + 1}}})",
+                $"SELECT COUNT(*) AS \"Value\" FROM (SELECT 1 FROM {walked}{(probes.Length == 0 ? "" : " WHERE " + probes)} LIMIT {{{arguments.Length + 1}}}) c",
                 ExaminedLimit, limit)).SingleAsync(cancellationToken);
             if (hits >= limit || probes.Length == 0)
             {
@@ -187,7 +187,7 @@ public static class TimelineIndex
         // the last word) merges every matching word's list again, milliseconds a row.
         if (plan.TextMatch is { } match)
         {
-            return FromText(plan, match);
+            return FromText(db, plan, match);
         }
 
         int Size(FacetCondition facet) => facet.Values.Sum(v => counts.GetValueOrDefault((facet.Kind, v)));
@@ -208,8 +208,8 @@ public static class TimelineIndex
         }
 
         return values.Count == 1
-            ? $"{alias}.Kind = {{{kind}}} AND {alias}.Value = {values[0]}"
-            : $"{alias}.Kind = {{{kind}}} AND {alias}.Value IN ({string.Join(", ", values)})";
+            ? $"{alias}.\"Kind\" = {{{kind}}} AND {alias}.\"Value\" = {values[0]}"
+            : $"{alias}.\"Kind\" = {{{kind}}} AND {alias}.\"Value\" IN ({string.Join(", ", values)})";
     }
 
     private static string Argument(List<object> arguments, object value)
@@ -220,26 +220,27 @@ public static class TimelineIndex
 
     // The walk starts at the full-text index, whose rowids are in timeline order (SortKey × Factor + Id); each facet
     // condition is a probe by EventFacets' full key.
-    private static OrderedIds FromText(FilterPlan plan, string match)
+    private static OrderedIds FromText(DiplomacyDbContext db, FilterPlan plan, TextQuery match)
     {
         var arguments = new List<object>();
-        var where = new List<string> { $"EventText MATCH {Argument(arguments, match)}" };
+        var search = TextSearch.For(db, match, arguments);
+        var where = new List<string> { search.Condition };
         if (plan.FromKey is { } from)
         {
-            where.Add($"EventText.rowid >= {Argument(arguments, from * Factor)}");
+            where.Add($"{search.Key} >= {Argument(arguments, from * Factor)}");
         }
 
         if (plan.ToKey is { } to)
         {
-            where.Add($"EventText.rowid <= {Argument(arguments, (to * Factor) + Factor - 1)}");
+            where.Add($"{search.Key} <= {Argument(arguments, (to * Factor) + Factor - 1)}");
         }
 
         var probes = plan.Facets.Select(facet =>
-            $"EXISTS (SELECT 1 FROM EventFacets g WHERE {Condition("g", facet, arguments)} AND g.EventSortKey = d.k / {Factor} AND g.EventId = d.Value)");
+            $"EXISTS (SELECT 1 FROM \"EventFacets\" g WHERE {Condition("g", facet, arguments)} AND g.\"EventSortKey\" = d.k / {Factor} AND g.\"EventId\" = d.Value)");
         return new OrderedIds(
-            $"SELECT EventText.rowid AS k, EventText.rowid % {Factor} AS Value FROM EventText WHERE {string.Join(" AND ", where)}",
+            $"SELECT {search.Key} AS k, CAST({search.Key} % {Factor} AS INTEGER) AS Value FROM {search.From} WHERE {string.Join(" AND ", where)}",
             string.Join(" AND ", probes),
-            "EventText.rowid",
+            search.Key,
             [.. arguments]);
     }
 
@@ -251,20 +252,20 @@ public static class TimelineIndex
         var where = new List<string> { Condition("f", start, arguments) };
         if (plan.FromKey is { } from)
         {
-            where.Add($"f.EventSortKey >= {Argument(arguments, from)}");
+            where.Add($"f.\"EventSortKey\" >= {Argument(arguments, from)}");
         }
 
         if (plan.ToKey is { } to)
         {
-            where.Add($"f.EventSortKey <= {Argument(arguments, to)}");
+            where.Add($"f.\"EventSortKey\" <= {Argument(arguments, to)}");
         }
 
         var probes = plan.Facets.Where(f => !ReferenceEquals(f, start)).Select(facet =>
-            $"EXISTS (SELECT 1 FROM EventFacets g WHERE {Condition("g", facet, arguments)} AND g.EventSortKey = d.k AND g.EventId = d.Value)").ToList();
+            $"EXISTS (SELECT 1 FROM \"EventFacets\" g WHERE {Condition("g", facet, arguments)} AND g.\"EventSortKey\" = d.k AND g.\"EventId\" = d.Value)").ToList();
         return new OrderedIds(
-            $"SELECT f.EventSortKey AS k, f.EventId AS Value FROM EventFacets f WHERE {string.Join(" AND ", where)}",
+            $"SELECT f.\"EventSortKey\" AS k, f.\"EventId\" AS Value FROM \"EventFacets\" f WHERE {string.Join(" AND ", where)}",
             string.Join(" AND ", probes),
-            "f.EventSortKey, f.EventId",
+            "f.\"EventSortKey\", f.\"EventId\"",
             [.. arguments]);
     }
 

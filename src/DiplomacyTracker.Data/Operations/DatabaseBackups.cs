@@ -25,8 +25,19 @@ public sealed class DatabaseBackups(IDbContextFactory<DiplomacyDbContext> contex
 
     public string Directory => ResolveDirectory(data, options);
 
+    /// <summary>
+    /// Backups here are copies of the SQLite file. A PostgreSQL server is backed up with its own tools (pg_dump, or
+    /// its continuous archiving), which the app neither replaces nor schedules (docs/operations.md).
+    /// </summary>
+    public bool IsAvailable => data.Provider == DatabaseProvider.Sqlite;
+
     public async Task<BackupFile> CreateAsync(string requestedBy, CancellationToken cancellationToken = default)
     {
+        if (!IsAvailable)
+        {
+            throw new InvalidOperationException("The record is on PostgreSQL: back it up with pg_dump (docs/operations.md).");
+        }
+
         await OneAtATime.WaitAsync(cancellationToken);
         try
         {
@@ -63,7 +74,7 @@ public sealed class DatabaseBackups(IDbContextFactory<DiplomacyDbContext> contex
 
     /// <summary>The backups there are, newest first.</summary>
     public IReadOnlyList<BackupFile> List() =>
-        !System.IO.Directory.Exists(Directory)
+        !IsAvailable || !System.IO.Directory.Exists(Directory)
             ? []
             : System.IO.Directory.EnumerateFiles(Directory, Prefix + "*" + Extension).Select(Describe).OrderByDescending(b => b.Name, StringComparer.Ordinal).ToList();
 

@@ -65,11 +65,11 @@ public sealed class NameIndex(IDbContextFactory<DiplomacyDbContext> contextFacto
 
 #pragma warning disable EF1002 // The column name is one of two constants, checked above; nothing from outside.
         return db.Database.SqlQueryRaw<string>($"""
-            WITH RECURSIVE next(Value) AS (
-                SELECT min({column}) FROM EventLegs
+            WITH RECURSIVE walk("Value") AS (
+                SELECT min("{column}") FROM "EventLegs"
                 UNION ALL
-                SELECT (SELECT min({column}) FROM EventLegs WHERE {column} > next.Value) FROM next WHERE next.Value IS NOT NULL)
-            SELECT Value FROM next WHERE Value IS NOT NULL
+                SELECT (SELECT min("{column}") FROM "EventLegs" WHERE "{column}" > walk."Value") FROM walk WHERE walk."Value" IS NOT NULL)
+            SELECT "Value" FROM walk WHERE "Value" IS NOT NULL
             """);
 #pragma warning restore EF1002
     }

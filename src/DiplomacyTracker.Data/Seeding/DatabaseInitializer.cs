@@ -10,10 +10,12 @@ public sealed class DatabaseInitializer(IDbContextFactory<DiplomacyDbContext> co
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
         // Log where the database is, never the connection string (it could carry a password).
-        var dataSource = new SqliteConnectionStringBuilder(connection.ConnectionString).DataSource;
-        EnsureDirectoryExists(dataSource);
+        var dataSource = DataSourceOf(db);
+        if (db.Database.IsSqlite())
+        {
+            EnsureDirectoryExists(dataSource);
+        }
 
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
@@ -23,11 +25,27 @@ public sealed class DatabaseInitializer(IDbContextFactory<DiplomacyDbContext> co
         }
 
         // WAL lets readers (every circuit) proceed while an editor writes; the mode is stored in the file.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
 
         var seeder = new Seeder(db, logger);
         var seed = SeedFile.Load(options.SeedDirectory);
         await seeder.SeedAsync(seed, cancellationToken);
+    }
+
+    /// <summary>Where the database is, for logs and messages: a file path, or host/database (never a password).</summary>
+    public static string DataSourceOf(DiplomacyDbContext db)
+    {
+        var connectionString = db.Database.GetConnectionString() ?? string.Empty;
+        if (db.Database.IsSqlite())
+        {
+            return new SqliteConnectionStringBuilder(connectionString).DataSource;
+        }
+
+        var postgres = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        return $"{postgres.Host}:{postgres.Port}/{postgres.Database}";
     }
 
     private static void EnsureDirectoryExists(string dataSource)

@@ -27,6 +27,13 @@ internal static class BackupSetup
     public static async Task<bool> RunMaintenanceCommandAsync(this WebApplication app, string[] args)
     {
         var backups = app.Services.GetRequiredService<DatabaseBackups>();
+        if (args is ["backup" or "restore", ..] && !backups.IsAvailable)
+        {
+            Console.Error.WriteLine("The record is on PostgreSQL: back it up and restore it with pg_dump and pg_restore (docs/operations.md).");
+            Environment.ExitCode = 2;
+            return true;
+        }
+
         switch (args)
         {
             case ["backup", ..]:
@@ -49,7 +56,7 @@ internal sealed partial class BackupSchedule(DatabaseBackups backups, IConfigura
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromHours(configuration.GetValue("Backups:IntervalHours", 24.0));
-        if (interval <= TimeSpan.Zero)
+        if (interval <= TimeSpan.Zero || !backups.IsAvailable)
         {
             return;
         }

@@ -48,7 +48,15 @@ internal static class ServiceSetup
             // turns it on to replay the app's exact SQL in sqlite3 (tests/perf/sql-floor.py).
             var logParameterValues = configuration.GetValue<bool>("Database:LogParameterValues");
             var cacheReads = configuration.GetValue("Database:CacheReads", true);
-            return new DiplomacyDataOptions(connectionString, seedDirectory, logParameterValues, cacheReads);
+            // Database:Provider = PostgreSQL puts the record on a PostgreSQL server (ConnectionStrings:Diplomacy then
+            // names it); anything else, or nothing, is the embedded SQLite file.
+            var database = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+            if (database == DatabaseProvider.PostgreSql && configuration.GetConnectionString("Diplomacy") is not { Length: > 0 })
+            {
+                throw new InvalidOperationException("Database:Provider is PostgreSQL but ConnectionStrings:Diplomacy is empty: give the server, database, user and password.");
+            }
+
+            return new DiplomacyDataOptions(connectionString, seedDirectory, logParameterValues, cacheReads, database);
         });
         services.AddDiplomacyData();
         services.AddSingleton<DiplomacyTracker.Web.Features.Timeline.EventMarkup>();

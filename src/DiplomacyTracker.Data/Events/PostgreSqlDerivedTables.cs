@@ -1,0 +1,231 @@
+using System.Globalization;
+
+namespace DiplomacyTracker.Data.Events;
+
+/// <summary>
+/// <see cref="DerivedTables"/> for PostgreSQL: the same three derived tables, kept by triggers inside every write's own
+/// transaction, with the same rules. EventFacets and FilterCounts are ordinary tables of the model (the Initial
+/// migration creates them); what the model cannot say is here, for the DerivedTables migration and copy-database:
+/// <list type="bullet">
+/// <item><c>EventText</c>: one row per live event keyed by its place in the timeline (SortKey ×
+/// <see cref="DerivedTables.OrderKeyFactor"/> + Id), with a <c>tsvector</c> of its title, summary and statements (GIN)
+/// and the same text as it is, under a trigram GIN index, which Chinese searches match as substrings.</item>
+/// <item>The text search configuration <c>diplomacy</c>: the simple parser, accents stripped and lower-cased, as
+/// FTS5's unicode61 tokenizer with remove_diacritics does on SQLite.</item>
+/// <item>Trigger functions that bring one event's facets and text up to date, and keep the counts. Each takes a
+/// transaction-scoped advisory lock first, so writes to the record go one at a time as they do on SQLite: the counts
+/// are then never updated in two orders at once (no deadlocks), and nothing else about writing changes.</item>
+/// </list>
+/// </summary>
+public static class PostgreSqlDerivedTables
+{
+    private const long Factor = DerivedTables.OrderKeyFactor;
+
+    /// <summary>The advisory lock every write to the record takes (an arbitrary number, the app's own).</summary>
+    public const long WriteLock = 0x4469706C6F6D6163; // "Diplomac"
+
+    private static readonly string UnknownSortKey = Common.PartialDate.Unknown.SortKey.ToString(CultureInfo.InvariantCulture);
+
+    private const string Xi = "(SELECT \"Id\" FROM \"People\" WHERE \"Slug\" = 'xi-jinping')";
+    private const string Putin = "(SELECT \"Id\" FROM \"People\" WHERE \"Slug\" = 'vladimir-putin')";
+
+    private const string BothTookPart =
+        $"EXISTS (SELECT 1 FROM \"EventParticipants\" bp WHERE bp.\"EventId\" = e.\"Id\" AND bp.\"PersonId\" = {Xi}) AND EXISTS (SELECT 1 FROM \"EventParticipants\" bp WHERE bp.\"EventId\" = e.\"Id\" AND bp.\"PersonId\" = {Putin})";
+
+    private const string MetAtLeg =
+        $"((EXISTS (SELECT 1 FROM \"LegAttendees\" a WHERE a.\"LegId\" = l.\"Id\" AND a.\"PersonId\" = {Xi}) AND EXISTS (SELECT 1 FROM \"LegAttendees\" a WHERE a.\"LegId\" = l.\"Id\" AND a.\"PersonId\" = {Putin})) OR (NOT EXISTS (SELECT 1 FROM \"LegAttendees\" a WHERE a.\"LegId\" = l.\"Id\") AND {BothTookPart}))";
+
+    private static string FacetSourceView => $"""
+        CREATE VIEW "EventFacetSource" AS
+        SELECT 'all'::text AS "Kind", ''::text AS "Value", e."SortKey" AS "EventSortKey", e."Id" AS "EventId" FROM "Events" e WHERE NOT e."IsDeleted"
+        UNION ALL SELECT 'type', e."Type"::text, e."SortKey", e."Id" FROM "Events" e WHERE NOT e."IsDeleted"
+        UNION ALL SELECT 'year', CASE WHEN e."SortKey" >= {UnknownSortKey} THEN 'unknown' ELSE (e."SortKey" / 10000)::text END, e."SortKey", e."Id" FROM "Events" e WHERE NOT e."IsDeleted"
+        UNION ALL SELECT 'venue', l."City", e."SortKey", e."Id" FROM "EventLegs" l JOIN "Events" e ON e."Id" = l."EventId" WHERE NOT e."IsDeleted"
+        UNION ALL SELECT 'venue', l."Country", e."SortKey", e."Id" FROM "EventLegs" l JOIN "Events" e ON e."Id" = l."EventId" WHERE NOT e."IsDeleted"
+        UNION ALL SELECT 'person', p."PersonId"::text, e."SortKey", e."Id" FROM "EventParticipants" p JOIN "Events" e ON e."Id" = p."EventId" WHERE NOT e."IsDeleted"
+        UNION ALL SELECT 'topic', t."Slug", e."SortKey", e."Id" FROM "EventTopics" et JOIN "Topics" t ON t."Id" = et."TopicsId" JOIN "Events" e ON e."Id" = et."EventId" WHERE NOT e."IsDeleted"
+        UNION ALL SELECT 'xiputin', '', e."SortKey", e."Id" FROM "EventLegs" l JOIN "Events" e ON e."Id" = l."EventId" WHERE NOT e."IsDeleted" AND {MetAtLeg}
+        UNION ALL SELECT 'xiputin', '', e."SortKey", e."Id" FROM "Events" e WHERE NOT e."IsDeleted" AND NOT EXISTS (SELECT 1 FROM "EventLegs" l WHERE l."EventId" = e."Id") AND {BothTookPart}
+        UNION ALL SELECT 'xiputin-venue', l."City", e."SortKey", e."Id" FROM "EventLegs" l JOIN "Events" e ON e."Id" = l."EventId" WHERE NOT e."IsDeleted" AND {MetAtLeg}
+        UNION ALL SELECT 'xiputin-venue', l."Country", e."SortKey", e."Id" FROM "EventLegs" l JOIN "Events" e ON e."Id" = l."EventId" WHERE NOT e."IsDeleted" AND {MetAtLeg};
+        """;
+
+    // One event's text as EventText holds it: title, summary and its statements in order.
+    private const string Body =
+        """e."Title" || ' ' || coalesce(e."Summary", '') || ' ' || coalesce((SELECT string_agg(s."Text", E'\n' ORDER BY s."Id") FROM "Statements" s WHERE s."EventId" = e."Id"), '')""";
+
+    /// <summary>Extensions, the text search configuration, EventText, the view and the functions (before the triggers).</summary>
+    public static IReadOnlyList<string> Create { get; } =
+    [
+        // Both are trusted extensions: the database's owner may create them without being a superuser.
+        "CREATE EXTENSION IF NOT EXISTS pg_trgm;",
+        "CREATE EXTENSION IF NOT EXISTS unaccent;",
+        "CREATE TEXT SEARCH CONFIGURATION diplomacy (COPY = simple);",
+        "ALTER TEXT SEARCH CONFIGURATION diplomacy ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH unaccent, simple;",
+        """
+        CREATE TABLE "EventText" (
+            "Key" bigint PRIMARY KEY, "EventId" integer NOT NULL, "Document" tsvector NOT NULL, "Text" text NOT NULL);
+        """,
+        "CREATE INDEX \"IX_EventText_EventId\" ON \"EventText\" (\"EventId\");",
+        "CREATE INDEX \"IX_EventText_Document\" ON \"EventText\" USING gin (\"Document\");",
+        "CREATE INDEX \"IX_EventText_Text\" ON \"EventText\" USING gin (\"Text\" gin_trgm_ops);",
+        FacetSourceView,
+        $$"""
+        CREATE FUNCTION diplomacy_refresh_facets(event_id integer) RETURNS void LANGUAGE sql AS $body$
+            SELECT pg_advisory_xact_lock({{WriteLock}});
+            DELETE FROM "EventFacets" f WHERE f."EventId" = event_id AND NOT EXISTS (
+                SELECT 1 FROM "EventFacetSource" s WHERE s."EventId" = event_id AND s."Kind" = f."Kind" AND s."Value" = f."Value" AND s."EventSortKey" = f."EventSortKey");
+            INSERT INTO "EventFacets" ("Kind", "Value", "EventSortKey", "EventId")
+                SELECT "Kind", "Value", "EventSortKey", "EventId" FROM "EventFacetSource" WHERE "EventId" = event_id ON CONFLICT DO NOTHING;
+        $body$;
+        """,
+        $$"""
+        CREATE FUNCTION diplomacy_refresh_text(event_id integer) RETURNS void LANGUAGE sql AS $body$
+            SELECT pg_advisory_xact_lock({{WriteLock}});
+            DELETE FROM "EventText" WHERE "EventId" = event_id;
+            INSERT INTO "EventText" ("Key", "EventId", "Document", "Text")
+                SELECT e."SortKey"::bigint * {{Factor}} + e."Id", e."Id", to_tsvector('diplomacy', b.body), b.body
+                FROM "Events" e CROSS JOIN LATERAL (SELECT {{Body}} AS body) b
+                WHERE e."Id" = event_id AND NOT e."IsDeleted";
+        $body$;
+        """,
+        // Statements per speaker of live events, by delta (+1 / -1 for one statement, ± all of an event's).
+        """
+        CREATE FUNCTION diplomacy_count_statements(event_id integer, speaker_id integer, delta integer) RETURNS void LANGUAGE sql AS $body$
+            INSERT INTO "FilterCounts" ("Kind", "Value", "Count")
+                SELECT 'statements-by', s."SpeakerId"::text, delta * count(*) FROM "Statements" s JOIN "Events" e ON e."Id" = s."EventId"
+                WHERE s."EventId" = event_id AND NOT e."IsDeleted" AND s."SpeakerId" IS NOT NULL AND (speaker_id IS NULL OR s."SpeakerId" = speaker_id)
+                GROUP BY s."SpeakerId"
+                ON CONFLICT ("Kind", "Value") DO UPDATE SET "Count" = "FilterCounts"."Count" + excluded."Count";
+            DELETE FROM "FilterCounts" WHERE "Kind" = 'statements-by' AND "Count" = 0;
+        $body$;
+        """,
+        """
+        CREATE FUNCTION diplomacy_count_facet() RETURNS trigger LANGUAGE plpgsql AS $body$
+        BEGIN
+            IF TG_OP = 'INSERT' THEN
+                INSERT INTO "FilterCounts" ("Kind", "Value", "Count") VALUES (NEW."Kind", NEW."Value", 1)
+                    ON CONFLICT ("Kind", "Value") DO UPDATE SET "Count" = "FilterCounts"."Count" + 1;
+                RETURN NEW;
+            END IF;
+            UPDATE "FilterCounts" SET "Count" = "Count" - 1 WHERE "Kind" = OLD."Kind" AND "Value" = OLD."Value";
+            DELETE FROM "FilterCounts" WHERE "Kind" = OLD."Kind" AND "Value" = OLD."Value" AND "Count" <= 0;
+            RETURN OLD;
+        END $body$;
+        """,
+        """
+        CREATE FUNCTION diplomacy_event_changed() RETURNS trigger LANGUAGE plpgsql AS $body$
+        BEGIN
+            IF TG_OP = 'DELETE' THEN
+                -- Before the row goes: its statements are still there to be counted out, and the cascade that deletes
+                -- them then finds no live event (so they are not counted out twice).
+                IF NOT OLD."IsDeleted" THEN
+                    PERFORM diplomacy_count_statements(OLD."Id", NULL, -1);
+                END IF;
+                DELETE FROM "EventText" WHERE "EventId" = OLD."Id";
+                DELETE FROM "EventFacets" WHERE "EventId" = OLD."Id";
+                RETURN OLD;
+            END IF;
+            IF TG_OP = 'UPDATE' AND OLD."IsDeleted" AND NOT NEW."IsDeleted" THEN
+                PERFORM diplomacy_count_statements(NEW."Id", NULL, 1);
+            END IF;
+            PERFORM diplomacy_refresh_facets(NEW."Id");
+            PERFORM diplomacy_refresh_text(NEW."Id");
+            RETURN NEW;
+        END $body$;
+        """,
+        // Soft delete counts statements out while the event is still live as far as the count is concerned.
+        """
+        CREATE FUNCTION diplomacy_event_deleting() RETURNS trigger LANGUAGE plpgsql AS $body$
+        BEGIN
+            PERFORM diplomacy_count_statements(OLD."Id", NULL, -1);
+            RETURN NEW;
+        END $body$;
+        """,
+        """
+        CREATE FUNCTION diplomacy_event_part_changed() RETURNS trigger LANGUAGE plpgsql AS $body$
+        BEGIN
+            IF TG_OP IN ('UPDATE', 'DELETE') THEN
+                PERFORM diplomacy_refresh_facets(OLD."EventId");
+            END IF;
+            IF TG_OP IN ('INSERT', 'UPDATE') THEN
+                PERFORM diplomacy_refresh_facets(NEW."EventId");
+            END IF;
+            RETURN NULL;
+        END $body$;
+        """,
+        // Any attendee matters, not only Xi or Putin: a leg's first attendee means the event's participants no longer stand in for it.
+        """
+        CREATE FUNCTION diplomacy_attendee_changed() RETURNS trigger LANGUAGE plpgsql AS $body$
+        BEGIN
+            PERFORM diplomacy_refresh_facets(l."EventId") FROM "EventLegs" l WHERE l."Id" = CASE WHEN TG_OP = 'DELETE' THEN OLD."LegId" ELSE NEW."LegId" END;
+            RETURN NULL;
+        END $body$;
+        """,
+        """
+        CREATE FUNCTION diplomacy_statement_changed() RETURNS trigger LANGUAGE plpgsql AS $body$
+        BEGIN
+            IF TG_OP IN ('UPDATE', 'DELETE') THEN
+                IF OLD."SpeakerId" IS NOT NULL AND EXISTS (SELECT 1 FROM "Events" e WHERE e."Id" = OLD."EventId" AND NOT e."IsDeleted") THEN
+                    INSERT INTO "FilterCounts" ("Kind", "Value", "Count") VALUES ('statements-by', OLD."SpeakerId"::text, -1)
+                        ON CONFLICT ("Kind", "Value") DO UPDATE SET "Count" = "FilterCounts"."Count" - 1;
+                    DELETE FROM "FilterCounts" WHERE "Kind" = 'statements-by' AND "Value" = OLD."SpeakerId"::text AND "Count" <= 0;
+                END IF;
+                PERFORM diplomacy_refresh_text(OLD."EventId");
+            END IF;
+            IF TG_OP IN ('INSERT', 'UPDATE') THEN
+                IF NEW."SpeakerId" IS NOT NULL AND EXISTS (SELECT 1 FROM "Events" e WHERE e."Id" = NEW."EventId" AND NOT e."IsDeleted") THEN
+                    INSERT INTO "FilterCounts" ("Kind", "Value", "Count") VALUES ('statements-by', NEW."SpeakerId"::text, 1)
+                        ON CONFLICT ("Kind", "Value") DO UPDATE SET "Count" = "FilterCounts"."Count" + 1;
+                END IF;
+                IF TG_OP = 'INSERT' OR NEW."EventId" <> OLD."EventId" THEN
+                    PERFORM diplomacy_refresh_text(NEW."EventId");
+                END IF;
+            END IF;
+            RETURN NULL;
+        END $body$;
+        """,
+    ];
+
+    /// <summary>Every trigger: (name, table, CREATE TRIGGER statement). Dropped and recreated around a bulk copy.</summary>
+    public static IReadOnlyList<(string Name, string Table, string Sql)> Triggers { get; } =
+    [
+        ("EventFacets_Count", "EventFacets", "CREATE TRIGGER \"EventFacets_Count\" AFTER INSERT OR DELETE ON \"EventFacets\" FOR EACH ROW EXECUTE FUNCTION diplomacy_count_facet();"),
+        ("Events_Derived_Delete", "Events", "CREATE TRIGGER \"Events_Derived_Delete\" BEFORE DELETE ON \"Events\" FOR EACH ROW EXECUTE FUNCTION diplomacy_event_changed();"),
+        ("Events_Statements_Deleted", "Events", "CREATE TRIGGER \"Events_Statements_Deleted\" BEFORE UPDATE OF \"IsDeleted\" ON \"Events\" FOR EACH ROW WHEN (NOT OLD.\"IsDeleted\" AND NEW.\"IsDeleted\") EXECUTE FUNCTION diplomacy_event_deleting();"),
+        ("Events_Facets_Insert", "Events", "CREATE TRIGGER \"Events_Facets_Insert\" AFTER INSERT ON \"Events\" FOR EACH ROW EXECUTE FUNCTION diplomacy_event_changed();"),
+        ("Events_Facets_Update", "Events", "CREATE TRIGGER \"Events_Facets_Update\" AFTER UPDATE OF \"Type\", \"SortKey\", \"IsDeleted\", \"Title\", \"Summary\" ON \"Events\" FOR EACH ROW EXECUTE FUNCTION diplomacy_event_changed();"),
+        ("EventLegs_Facets", "EventLegs", "CREATE TRIGGER \"EventLegs_Facets\" AFTER INSERT OR DELETE OR UPDATE OF \"City\", \"Country\", \"EventId\" ON \"EventLegs\" FOR EACH ROW EXECUTE FUNCTION diplomacy_event_part_changed();"),
+        ("EventParticipants_Facets", "EventParticipants", "CREATE TRIGGER \"EventParticipants_Facets\" AFTER INSERT OR DELETE OR UPDATE OF \"PersonId\", \"EventId\" ON \"EventParticipants\" FOR EACH ROW EXECUTE FUNCTION diplomacy_event_part_changed();"),
+        ("EventTopics_Facets", "EventTopics", "CREATE TRIGGER \"EventTopics_Facets\" AFTER INSERT OR DELETE ON \"EventTopics\" FOR EACH ROW EXECUTE FUNCTION diplomacy_event_part_changed();"),
+        ("LegAttendees_Facets", "LegAttendees", "CREATE TRIGGER \"LegAttendees_Facets\" AFTER INSERT OR DELETE ON \"LegAttendees\" FOR EACH ROW EXECUTE FUNCTION diplomacy_attendee_changed();"),
+        ("Statements_Derived", "Statements", "CREATE TRIGGER \"Statements_Derived\" AFTER INSERT OR DELETE OR UPDATE OF \"Text\", \"EventId\", \"SpeakerId\" ON \"Statements\" FOR EACH ROW EXECUTE FUNCTION diplomacy_statement_changed();"),
+    ];
+
+    /// <summary>Fills the derived tables from the record, all at once (the migration, and copy-database with the triggers dropped). Expects them empty.</summary>
+    public static IReadOnlyList<string> Rebuild { get; } =
+    [
+        "INSERT INTO \"EventFacets\" (\"Kind\", \"Value\", \"EventSortKey\", \"EventId\") SELECT \"Kind\", \"Value\", \"EventSortKey\", \"EventId\" FROM \"EventFacetSource\" ON CONFLICT DO NOTHING;",
+        "INSERT INTO \"FilterCounts\" (\"Kind\", \"Value\", \"Count\") SELECT \"Kind\", \"Value\", count(*) FROM \"EventFacets\" GROUP BY \"Kind\", \"Value\";",
+        """
+        INSERT INTO "FilterCounts" ("Kind", "Value", "Count")
+        SELECT 'statements-by', s."SpeakerId"::text, count(*) FROM "Statements" s JOIN "Events" e ON e."Id" = s."EventId"
+        WHERE NOT e."IsDeleted" AND s."SpeakerId" IS NOT NULL GROUP BY s."SpeakerId";
+        """,
+        $"""
+        INSERT INTO "EventText" ("Key", "EventId", "Document", "Text")
+        SELECT e."SortKey"::bigint * {Factor} + e."Id", e."Id", to_tsvector('diplomacy', b.body), b.body
+        FROM "Events" e CROSS JOIN LATERAL (SELECT {Body} AS body) b WHERE NOT e."IsDeleted";
+        """,
+    ];
+
+    /// <summary>What <see cref="Create"/> made, in the order to drop it.</summary>
+    public static IReadOnlyList<string> Drop { get; } =
+    [
+        "DROP FUNCTION IF EXISTS diplomacy_statement_changed, diplomacy_attendee_changed, diplomacy_event_part_changed, diplomacy_event_deleting, diplomacy_event_changed, diplomacy_count_facet CASCADE;",
+        "DROP FUNCTION IF EXISTS diplomacy_count_statements, diplomacy_refresh_text, diplomacy_refresh_facets;",
+        "DROP VIEW IF EXISTS \"EventFacetSource\";",
+        "DROP TABLE IF EXISTS \"EventText\";",
+        "DROP TEXT SEARCH CONFIGURATION IF EXISTS diplomacy;",
+    ];
+}
