@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test, browser tests included, from a fresh clone: installs Chromium through apt when it is missing,
-# restores the local dotnet tools, checks formatting, builds with warnings as errors, and runs the test projects.
+# Runs every test, browser tests included, from a fresh clone: installs Chromium and PostgreSQL through apt when they
+# are missing, restores the local dotnet tools, checks formatting, builds with warnings as errors, and runs the test
+# projects on SQLite and the integration tests once more on a throwaway PostgreSQL cluster.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,7 +25,20 @@ dotnet format DiplomacyTracker.sln --verify-no-changes --no-restore
 
 results=$(mktemp -d)
 status=0
+
+# A throwaway PostgreSQL cluster (installed from Debian when missing), for the copy between databases and for the
+# integration tests' second run below; stopped and deleted however the run ends.
+pg_dir="$results/postgres"
+trap 'tests/postgres/cluster.sh stop "$pg_dir"' EXIT
+DIPLOMACY_TEST_POSTGRES=$(tests/postgres/cluster.sh start "$pg_dir")
+export DIPLOMACY_TEST_POSTGRES
+
+# Every test project on the embedded default, SQLite.
 dotnet test DiplomacyTracker.sln --no-build --logger "trx" --results-directory "$results" | tee "$results/console.log" || status=$?
+# The integration tests again with the record on PostgreSQL (Database:Provider=PostgreSQL); the browser and component
+# tests drive the same app through the same data layer, so they run once.
+DIPLOMACY_TEST_PROVIDER=PostgreSQL dotnet test tests/DiplomacyTracker.Tests --no-build --logger "trx;LogFilePrefix=postgres" --results-directory "$results" \
+  | sed -u 's/^\(Passed!\|Failed!\)\(.*\)$/\1\2 (PostgreSQL)/' | tee -a "$results/console.log" || status=$?
 # The benchmark's circuit client (protocol framing and codec; Node's built-in test runner, no packages).
 if command -v node >/dev/null; then
   node --test tests/perf/blazor-circuit.test.mjs >"$results/node.log" 2>&1 || { status=1; cat "$results/node.log"; }

@@ -26,12 +26,8 @@ public static class DataServiceCollectionExtensions
         services.AddDbContextFactory<DiplomacyDbContext>((provider, options) =>
         {
             var data = provider.GetRequiredService<DiplomacyDataOptions>();
-            _ = data.Provider switch
-            {
-                DatabaseProvider.PostgreSql => options.UseNpgsql(data.ConnectionString, npgsql => npgsql.MigrationsAssembly("DiplomacyTracker.Data.PostgreSql")),
-                _ => options.UseSqlite(data.ConnectionString, sqlite => sqlite.MigrationsAssembly("DiplomacyTracker.Data.Sqlite")),
-            };
-            options.AddInterceptors(SearchFunctions.Interceptor, new RecordChangesInterceptor(provider.GetRequiredService<RecordChanges>()))
+            UseDatabase(options, data.Provider, data.ConnectionString)
+                .AddInterceptors(new RecordChangesInterceptor(provider.GetRequiredService<RecordChanges>()))
                 .EnableSensitiveDataLogging(data.LogParameterValues);
         });
         services.AddSingleton<DatabaseInitializer>();
@@ -53,6 +49,18 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<EventImports>();
         services.AddSingleton<DatabaseBackups>();
         return services;
+    }
+
+    /// <summary>The provider, its migrations assembly and what every connection needs (the app's, and copy-database's two).</summary>
+    public static DbContextOptionsBuilder UseDatabase(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _ = provider switch
+        {
+            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly("DiplomacyTracker.Data.PostgreSql")),
+            _ => options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly("DiplomacyTracker.Data.Sqlite")),
+        };
+        return options.AddInterceptors(SearchFunctions.Interceptor);
     }
 }
 

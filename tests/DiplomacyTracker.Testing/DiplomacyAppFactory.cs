@@ -87,7 +87,16 @@ public class DiplomacyAppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         }
     }
 
-    private async Task DropPostgresDatabaseAsync()
+    /// <summary>
+    /// The connection string of a database several app instances share, named by <paramref name="databasePath"/>: that
+    /// SQLite file, or on PostgreSQL a database whose name is derived from it (created by the first instance to start).
+    /// </summary>
+    public static string SharedConnectionString(string databasePath) => Provider == DatabaseProvider.PostgreSql
+        ? new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "diplomacy_shared_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(databasePath)))[..24] }.ToString()
+        : $"Data Source={databasePath}";
+
+    /// <summary>PostgreSQL: drops this app's database, connections and all (what the test cluster's end would do anyway).</summary>
+    public async Task DropPostgresDatabaseAsync()
     {
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(PostgresServer);

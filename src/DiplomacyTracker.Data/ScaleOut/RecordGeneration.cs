@@ -11,7 +11,8 @@ namespace DiplomacyTracker.Data.ScaleOut;
 /// </summary>
 public sealed class RecordGeneration(IDbContextFactory<DiplomacyDbContext> contextFactory, RecordChanges changes)
 {
-    private static readonly Func<DiplomacyDbContext, Task<Guid>> ReadStamp = EF.CompileAsyncQuery(
+    // Compiled for this instance's database: a compiled query serves one model, and a process may hold two (copy-database).
+    private readonly Func<DiplomacyDbContext, Task<Guid>> readStamp = EF.CompileAsyncQuery(
         (DiplomacyDbContext db) => db.RecordStamps.Where(s => s.Id == RecordStamp.TheRow).Select(s => s.Stamp).FirstOrDefault());
 
     private readonly Lock gate = new();
@@ -22,7 +23,7 @@ public sealed class RecordGeneration(IDbContextFactory<DiplomacyDbContext> conte
         Guid stamp;
         await using (var db = await contextFactory.CreateDbContextAsync())
         {
-            stamp = await ReadStamp(db);
+            stamp = await readStamp(db);
         }
 
         lock (gate)

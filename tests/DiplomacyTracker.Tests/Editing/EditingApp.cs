@@ -152,7 +152,7 @@ public sealed class SharedDatabaseApp(string database, IReadOnlyDictionary<strin
     {
         get
         {
-            var all = new Dictionary<string, string?>(base.ExtraSettings) { ["ConnectionStrings:Diplomacy"] = $"Data Source={database}" };
+            var all = new Dictionary<string, string?>(base.ExtraSettings) { ["ConnectionStrings:Diplomacy"] = SharedConnectionString(database) };
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
                 all[key] = value;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using DiplomacyTracker.Data;
 using DiplomacyTracker.Data.Events.Editing;
 using DiplomacyTracker.Data.Operations;
+using DiplomacyTracker.Testing;
 using DiplomacyTracker.Tests.Editing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ public sealed class BackupTests : IDisposable
 {
     private readonly string directory = Path.Combine(Path.GetTempPath(), "diplomacy-backups", Guid.NewGuid().ToString("N"));
 
-    [Fact]
+    [SqliteFact("backups are copies of the SQLite file (PostgreSQL is backed up with pg_dump)")]
     public async Task A_backup_taken_while_editors_write_restores_into_a_fresh_app_with_every_write_acknowledged_before_it()
     {
         Directory.CreateDirectory(directory);
@@ -78,7 +79,7 @@ public sealed class BackupTests : IDisposable
         Assert.Equal(["ok"], await db.Database.SqlQueryRaw<string>("PRAGMA integrity_check").ToListAsync());
     }
 
-    [Fact]
+    [SqliteFact("backups are copies of the SQLite file (PostgreSQL is backed up with pg_dump)")]
     public async Task Only_the_newest_backups_are_kept_and_a_damaged_backup_is_never_restored()
     {
         Directory.CreateDirectory(directory);

@@ -23,7 +23,7 @@ public sealed class FullDiskTests(FullDiskApp app) : IClassFixture<FullDiskApp>
 {
     private static readonly string[] Tables = ["Events", "EventLegs", "EventParticipants", "People", "Statements", "Documents", "Sources", "AuditEntries", "EventSources"];
 
-    [Fact]
+    [SqliteFact("fills the disk through SQLite's page limit")]
     public async Task A_save_on_a_full_disk_fails_cleanly_with_nothing_half_written_and_works_once_space_returns()
     {
         var draft = await BigDraftAsync("Saved once the disk has room", 2101);

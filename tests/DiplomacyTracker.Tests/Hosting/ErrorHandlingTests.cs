@@ -12,7 +12,7 @@ public sealed class ErrorHandlingTests(DiplomacyAppFactory app) : IClassFixture<
     {
         await using (var db = app.CreateDbContext())
         {
-            await db.Database.ExecuteSqlRawAsync("ALTER TABLE Sources RENAME TO SourcesGone");
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"Sources\" RENAME TO \"SourcesGone\"");
         }
 
         using var client = app.CreateClient();

@@ -32,7 +32,7 @@ public sealed partial class StartupQueryPlanTests
     // The requests that belong to a start: what a load balancer or the benchmark asks first.
     private static readonly string[] FirstRequests = ["/health", "/"];
 
-    [Fact]
+    [SqliteFact("reads SQLite's query plans")]
     public async Task Starting_on_an_existing_database_scans_no_table_that_grows_with_the_record()
     {
         await using var app = new DiplomacyAppFactory();

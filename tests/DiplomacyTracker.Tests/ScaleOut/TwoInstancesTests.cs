@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using DiplomacyTracker.Data.Events;
 using DiplomacyTracker.Data.Events.Editing;
+using DiplomacyTracker.Testing;
 using DiplomacyTracker.Tests.Editing;
 using DiplomacyTracker.Web.Hosting;
 using Microsoft.AspNetCore.DataProtection;
@@ -204,7 +205,7 @@ public sealed class InstancesAfterFileKeys : TwoInstances
 
 public sealed class FileKeysTests(InstancesAfterFileKeys instances) : IClassFixture<InstancesAfterFileKeys>
 {
-    [Fact]
+    [SqliteFact("key files were kept beside the SQLite file before keys moved into the database")]
     public void What_the_old_key_files_protected_is_still_read_by_both_instances()
     {
         foreach (var instance in new[] { instances.First, instances.Second })
@@ -214,7 +215,7 @@ public sealed class FileKeysTests(InstancesAfterFileKeys instances) : IClassFixt
         }
     }
 
-    [Fact]
+    [SqliteFact("key files were kept beside the SQLite file before keys moved into the database")]
     public async Task The_old_keys_are_copied_into_the_database_once()
     {
         await using var db = instances.First.CreateDbContext();

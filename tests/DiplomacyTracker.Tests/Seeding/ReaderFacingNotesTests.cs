@@ -23,7 +23,7 @@ public sealed partial class ReaderFacingNotesTests(DiplomacyAppFactory app) : IC
         Assert.DoesNotContain(readerTexts, text => text is not null && ArticleKey().IsMatch(text));
     }
 
-    [Fact]
+    [SqliteFact("replays a SQLite migration from before PostgreSQL existed")]
     public async Task A_database_seeded_with_keys_gets_reader_names_and_an_editors_own_note_is_left_alone()
     {
         await using var db = app.CreateDbContext();

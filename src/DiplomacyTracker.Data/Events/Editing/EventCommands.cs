@@ -67,7 +67,8 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
         }
     }
 
-    // SQLITE_CONSTRAINT (19) on the Places table's unique city and country.
+    // The Places table's unique city and country: SQLITE_CONSTRAINT (19) naming it, or PostgreSQL's unique_violation
+    // (23505) on its index.
     private static bool IsPlaceTaken(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
@@ -76,19 +77,30 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
             {
                 return true;
             }
+
+            if (e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, TableName: "Places" })
+            {
+                return true;
+            }
         }
 
         return false;
     }
 
-    // SQLITE_FULL (13) or SQLITE_IOERR (10), however deep EF wrapped it; null for anything else.
+    // The disk is full (true) or the database could not be written (false), however deep EF wrapped it; null for
+    // anything else. SQLite: SQLITE_FULL (13), SQLITE_IOERR (10). PostgreSQL: disk_full (53100), io_error (58030).
     internal static bool? StorageFailure(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 13 or 10 } sqlite)
+            switch (e)
             {
-                return sqlite.SqliteErrorCode == 13;
+                case Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 13 or 10 } sqlite:
+                    return sqlite.SqliteErrorCode == 13;
+                case Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DiskFull or Npgsql.PostgresErrorCodes.IoError } postgres:
+                    return postgres.SqlState == Npgsql.PostgresErrorCodes.DiskFull;
+                default:
+                    break;
             }
         }
 
