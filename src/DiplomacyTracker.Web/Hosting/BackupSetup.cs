@@ -5,7 +5,7 @@ namespace DiplomacyTracker.Web.Hosting;
 
 /// <summary>
 /// Backups of the live database: on a schedule (<c>Backups:IntervalHours</c>, default 24; 0 turns it off), on demand
-/// from the Backups page (editors) or the command line, keeping the newest <c>Backups:Keep</c> (default 14) in
+/// from the Backups page (editors) or the command line (<see cref="MaintenanceCommands"/>), keeping the newest <c>Backups:Keep</c> (default 14) in
 /// <c>Backups:Directory</c> (default: "backups" beside the database). See docs/operations.md.
 /// </summary>
 internal static class BackupSetup
@@ -18,35 +18,6 @@ internal static class BackupSetup
             return new BackupOptions(configuration["Backups:Directory"] ?? string.Empty, configuration.GetValue("Backups:Keep", 14));
         });
         builder.Services.AddHostedService<BackupSchedule>();
-    }
-
-    /// <summary>
-    /// <c>backup</c> writes a backup now; <c>restore &lt;file&gt;</c> puts one in place of the database (app stopped).
-    /// Returns true when a command ran, so the app exits instead of serving.
-    /// </summary>
-    public static async Task<bool> RunMaintenanceCommandAsync(this WebApplication app, string[] args)
-    {
-        var backups = app.Services.GetRequiredService<DatabaseBackups>();
-        if (args is ["backup" or "restore", ..] && !backups.IsAvailable)
-        {
-            Console.Error.WriteLine("The record is on PostgreSQL: back it up and restore it with pg_dump and pg_restore (docs/operations.md).");
-            Environment.ExitCode = 2;
-            return true;
-        }
-
-        switch (args)
-        {
-            case ["backup", ..]:
-                var file = await backups.CreateAsync("command line");
-                Console.WriteLine($"Backup written: {file.Path} ({file.Bytes:N0} bytes)");
-                return true;
-            case ["restore", var path, ..]:
-                var keptAs = await backups.RestoreAsync(path);
-                Console.WriteLine($"Restored {path}. The database it replaced is kept as {keptAs}.");
-                return true;
-            default:
-                return false;
-        }
     }
 }
 
