@@ -2,6 +2,7 @@
 # Performance benchmark: bash tests/perf/benchmark.sh [EVENT_COUNT ...]   (default: 100000 1000000)
 #                        bash tests/perf/benchmark.sh first-load           (only (e), on the curated seed)
 #                        bash tests/perf/benchmark.sh circuits [EVENT_COUNT] (only (d), default 100000 events)
+#                        bash tests/perf/benchmark.sh providers [EVENT_COUNT ...] (SQLite beside PostgreSQL: tests/perf/providers.sh)
 #
 # For each size: generates a synthetic database (cached in test-artifacts/perf/, git-ignored), starts the published
 # Release build of the web app against it on a free loopback port, and measures
@@ -27,6 +28,7 @@ root=$PWD
 
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(100000 1000000)
+[ "${sizes[0]}" = "providers" ] && exec bash "$root/tests/perf/providers.sh" "${sizes[@]:1}"
 first_load_only=0
 [ "${sizes[0]}" = "first-load" ] && first_load_only=1
 circuits_only=0
