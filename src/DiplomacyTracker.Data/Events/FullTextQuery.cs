@@ -207,8 +207,8 @@ public static partial class FullTextQuery
 
 /// <summary>
 /// A parsed search (<see cref="FullTextQuery.Compile"/>), written out for the database at hand: <see cref="Fts5"/> for
-/// SQLite's EventText, <see cref="ToPostgreSql"/> for PostgreSQL's (a tsvector for words, LIKE over the text, which a
-/// trigram index serves, for Chinese). Only letters and digits ever reach either; PostgreSQL's come as bound parameters.
+/// SQLite's EventText, <see cref="ToPostgreSql"/> for PostgreSQL's (a tsvector for words and Chinese bigrams, LIKE over
+/// the text, which a trigram index serves, for a single Chinese character). Only letters and digits ever reach either; PostgreSQL's come as bound parameters.
 /// </summary>
 public abstract record TextQuery
 {
@@ -234,14 +234,17 @@ public abstract record TextQuery
             $"{alias}.\"Document\" @@ to_tsquery('diplomacy', {Argument(arguments, string.Join(" <-> ", Words.Select(w => $"'{w}'")) + (Prefix ? ":*" : string.Empty))})";
     }
 
-    /// <summary>A run of Chinese characters: SQLite matches the phrase of its bigrams (ADR 0009), PostgreSQL the substring.</summary>
+    /// <summary>A run of Chinese characters: the phrase of its bigrams on either database (ADR 0009); a single character, the character.</summary>
     public sealed record Chinese(string Run) : TextQuery
     {
         public override string Fts5 => ChineseText.Pairs(Run) is { Count: > 0 } pairs
             ? "Bigrams : \"" + string.Join(' ', pairs) + "\""
             : "Chars : \"" + Run + "\"";
 
-        public override string ToPostgreSql(string alias, List<object> arguments) => $"{alias}.\"Text\" LIKE {Argument(arguments, "%" + Run + "%")}";
+        // Two or more characters: the phrase of their pairs in the tsvector (GIN); one character: a substring (trigram GIN).
+        public override string ToPostgreSql(string alias, List<object> arguments) => ChineseText.Pairs(Run) is { Count: > 0 } pairs
+            ? $"{alias}.\"Document\" @@ to_tsquery('diplomacy', {Argument(arguments, string.Join(" <-> ", pairs.Select(p => $"'{p}'")))})"
+            : $"{alias}.\"Text\" LIKE {Argument(arguments, "%" + Run + "%")}";
     }
 
     public sealed record AllOf(IReadOnlyList<TextQuery> Parts) : TextQuery

@@ -152,9 +152,15 @@ public static class DatabaseCopy
 
     private static DiplomacyDbContext Open(DatabaseLocation location)
     {
+        // No command timeout: rebuilding the full text of a million events is one statement of minutes.
+        var connectionString = location.Provider == DatabaseProvider.PostgreSql
+            ? new Npgsql.NpgsqlConnectionStringBuilder(location.ConnectionString) { CommandTimeout = 0 }.ToString()
+            : location.ConnectionString;
         var options = new DbContextOptionsBuilder<DiplomacyDbContext>();
-        DataServiceCollectionExtensions.UseDatabase(options, location.Provider, location.ConnectionString);
-        return new DiplomacyDbContext(options.Options);
+        DataServiceCollectionExtensions.UseDatabase(options, location.Provider, connectionString);
+        var db = new DiplomacyDbContext(options.Options);
+        db.Database.SetCommandTimeout(0);
+        return db;
     }
 
     private static List<IColumn> Columns(ITable table) => table.Columns.OrderBy(c => c.Name, StringComparer.Ordinal).ToList();

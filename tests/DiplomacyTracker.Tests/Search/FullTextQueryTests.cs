@@ -59,4 +59,16 @@ public sealed class FullTextQueryTests
         Assert.Contains("\"w12\"", built, StringComparison.Ordinal);
         Assert.DoesNotContain("\"w13\"", built, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("gas pipe", "(t.\"Document\" @@ to_tsquery('diplomacy', {0}) AND t.\"Document\" @@ to_tsquery('diplomacy', {1}))", "'gas'|'pipe':*")]
+    [InlineData("\"special relationship\"", "t.\"Document\" @@ to_tsquery('diplomacy', {0})", "'special' <-> 'relationship'")]
+    [InlineData("习近平 OR Putin", "(t.\"Document\" @@ to_tsquery('diplomacy', {0}) OR t.\"Document\" @@ to_tsquery('diplomacy', {1}))", "'习近' <-> '近平'|'Putin':*")]
+    [InlineData("京", "t.\"Text\" LIKE {0}", "%京%")]
+    public void The_same_query_in_PostgreSQL_is_tsquery_phrases_and_bigrams_with_every_value_a_parameter(string typed, string expected, string values)
+    {
+        var arguments = new List<object>();
+        Assert.Equal(expected, FullTextQuery.Compile(typed, static _ => [])!.ToPostgreSql("t", arguments));
+        Assert.Equal(values.Split('|'), arguments);
+    }
 }
