@@ -111,7 +111,7 @@ for events in "${sizes[@]}"; do
   {
     echo "## SQLite and PostgreSQL at $events events ($statements_per_event statements per event)"
     echo
-    echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores (load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)); read cache off; SQLite file $(du -m "$db" | cut -f1) MiB, PostgreSQL database $pg_size MiB; copy-database SQLite → PostgreSQL took ${copy_s} s and verified $(wc -l <"$work/copy.txt") tables."
+    echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores (load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)); read cache off; SQLite file $(du -m "$db" | cut -f1) MiB, PostgreSQL database $pg_size MiB; copy-database SQLite → PostgreSQL took ${copy_s} s and verified $(grep -c ' rows ' "$work/copy.txt") tables."
     echo
     echo "| case | SQLite p50 ms | SQLite p95 ms | PostgreSQL p50 ms | PostgreSQL p95 ms | PostgreSQL / SQLite (p50) |"
     echo "|---|---:|---:|---:|---:|---:|"
