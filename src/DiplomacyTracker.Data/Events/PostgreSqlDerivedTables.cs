@@ -8,8 +8,8 @@ namespace DiplomacyTracker.Data.Events;
 /// migration creates them); what the model cannot say is here, for the DerivedTables migration and copy-database:
 /// <list type="bullet">
 /// <item><c>EventText</c>: one row per live event keyed by its place in the timeline (SortKey ×
-/// <see cref="DerivedTables.OrderKeyFactor"/> + Id), with a <c>tsvector</c> of its title, summary and statements (GIN)
-/// and the same text as it is, under a trigram GIN index, which Chinese searches match as substrings.</item>
+/// <see cref="DerivedTables.OrderKeyFactor"/> + Id), with a <c>tsvector</c> of its title, summary and statements and of
+/// their Chinese bigrams (GIN), and the same text as it is under a trigram GIN index, for single Chinese characters.</item>
 /// <item>The text search configuration <c>diplomacy</c>: the simple parser, accents stripped and lower-cased, as
 /// FTS5's unicode61 tokenizer with remove_diacritics does on SQLite.</item>
 /// <item>Trigger functions that note which events a write changed and, when the transaction commits, bring all of
