@@ -55,6 +55,9 @@ public static class PostgreSqlDerivedTables
     private const string Body =
         """e."Title" || ' ' || coalesce(e."Summary", '') || ' ' || coalesce((SELECT string_agg(s."Text", E'\n' ORDER BY s."Id") FROM "Statements" s WHERE s."EventId" = e."Id"), '')""";
 
+    private const string CreateDocumentIndex = "CREATE INDEX \"IX_EventText_Document\" ON \"EventText\" USING gin (\"Document\");";
+    private const string CreateTextIndex = "CREATE INDEX \"IX_EventText_Text\" ON \"EventText\" USING gin (\"Text\" gin_trgm_ops);";
+
     /// <summary>Extensions, the text search configuration, EventText, the view and the functions (before the triggers).</summary>
     public static IReadOnlyList<string> Create { get; } =
     [
@@ -65,11 +68,15 @@ public static class PostgreSqlDerivedTables
         "ALTER TEXT SEARCH CONFIGURATION diplomacy ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH unaccent, simple;",
         """
         CREATE TABLE "EventText" (
-            "Key" bigint PRIMARY KEY, "EventId" integer NOT NULL, "Document" tsvector NOT NULL, "Text" text NOT NULL);
+            "Key" bigint PRIMARY KEY, "EventId" integer NOT NULL, "Document" tsvector NOT NULL, "Text" text NOT NULL)
+            WITH (toast_tuple_target = 128);
         """,
+        // Document and Text are kept out of line (toast_tuple_target), so the table itself is keys: reading the matches
+        // GIN found touches a page per hundred events, not per five (50 ms instead of 220 for a word in a third of
+        // 100,000 events).
         "CREATE INDEX \"IX_EventText_EventId\" ON \"EventText\" (\"EventId\");",
-        "CREATE INDEX \"IX_EventText_Document\" ON \"EventText\" USING gin (\"Document\");",
-        "CREATE INDEX \"IX_EventText_Text\" ON \"EventText\" USING gin (\"Text\" gin_trgm_ops);",
+        CreateDocumentIndex,
+        CreateTextIndex,
         // Chinese has no spaces between words: every run of ideographs also goes into the tsvector as its overlapping
         // pairs (习近 近平 平会 …), in order, so a word of two or more characters is the phrase of its pairs, found
         // through the GIN index as on SQLite (ADR 0009). The trigram index cannot serve a two-character word.
@@ -243,6 +250,9 @@ public static class PostgreSqlDerivedTables
     /// <summary>Fills the derived tables from the record, all at once (the migration, and copy-database with the triggers dropped). Expects them empty.</summary>
     public static IReadOnlyList<string> Rebuild { get; } =
     [
+        // A GIN index built once over the filled table is far quicker than one kept row by row; both run inside the
+        // caller's transaction, so a failure leaves the indexes as they were.
+        "DROP INDEX \"IX_EventText_Document\", \"IX_EventText_Text\";",
         "INSERT INTO \"EventFacets\" (\"Kind\", \"Value\", \"EventSortKey\", \"EventId\") SELECT \"Kind\", \"Value\", \"EventSortKey\", \"EventId\" FROM \"EventFacetSource\" ON CONFLICT DO NOTHING;",
         "INSERT INTO \"FilterCounts\" (\"Kind\", \"Value\", \"Count\") SELECT \"Kind\", \"Value\", count(*) FROM \"EventFacets\" GROUP BY \"Kind\", \"Value\";",
         """
@@ -253,8 +263,22 @@ public static class PostgreSqlDerivedTables
         $"""
         INSERT INTO "EventText" ("Key", "EventId", "Document", "Text")
         SELECT e."SortKey"::bigint * {Factor} + e."Id", e."Id", to_tsvector('diplomacy', b.body) || to_tsvector('diplomacy', diplomacy_cjk_bigrams(b.body)), b.body
-        FROM "Events" e CROSS JOIN LATERAL (SELECT {Body} AS body) b WHERE NOT e."IsDeleted";
+        FROM "Events" e CROSS JOIN LATERAL (SELECT {Body} AS body) b WHERE NOT e."IsDeleted" ORDER BY 1;
         """,
+        "SET LOCAL maintenance_work_mem = '256MB';",
+        CreateDocumentIndex,
+        CreateTextIndex,
+    ];
+
+    /// <summary>
+    /// EventText as <see cref="Create"/> now makes it, for a database made before: text out of line and the rows in
+    /// timeline order (the NarrowEventText migration; CLUSTER rewrites the table under an exclusive lock, about a
+    /// minute and a half per 100,000 events here).
+    /// </summary>
+    public static IReadOnlyList<string> Narrow { get; } =
+    [
+        "ALTER TABLE \"EventText\" SET (toast_tuple_target = 128);",
+        "CLUSTER \"EventText\" USING \"EventText_pkey\";",
     ];
 
     /// <summary>What <see cref="Create"/> made, in the order to drop it.</summary>

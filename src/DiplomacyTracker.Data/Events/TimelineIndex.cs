@@ -20,6 +20,9 @@ public static class TimelineIndex
     /// <summary>A combination's count looks at no more than this many rows of its walk (work bounded like a page's).</summary>
     public const int ExaminedLimit = 2000;
 
+    /// <summary>PostgreSQL: a search's walk in timeline order gives up after this many events (or ten per row asked for).</summary>
+    private const int WalkCap = 500;
+
     private const long Factor = DerivedTables.OrderKeyFactor;
 
     public static async Task<IndexedPage> ReadAsync(DiplomacyDbContext db, FilterPlan plan, int skip, int take, CancellationToken cancellationToken)
@@ -124,20 +127,56 @@ public static class TimelineIndex
         private readonly string order = string.Empty;
         private readonly object[] arguments = [];
 
+        // PostgreSQL with a search: the walk is capped, and when the cap is reached without a full page the search's
+        // own matches (GIN) are read and sorted instead; set once the page needed them, so the count goes there too.
+        private readonly OrderedIds? fallback;
+        private bool walkFellShort;
+
+        // PostgreSQL, the search's matches: read through the GIN index, never by a scan (see ReadAsync).
+        private readonly bool byIndex;
+
         public OrderedIds(IQueryable<int> linq) => this.linq = linq;
 
         // SQL, not LINQ, where the plan matters most: EF Core would order the full-text rowids through a CAST (a
         // temporary B-tree over every match) and turn a probe into an IN list of every match. driver: "SELECT key
         // AS k, id AS Value FROM … WHERE …" in the order of its index; probes: the other conditions on k and Value.
-        public OrderedIds(string driver, string probes, string order, object[] arguments) =>
-            (this.driver, this.probes, this.order, this.arguments) = (driver, probes, order, arguments);
+        public OrderedIds(string driver, string probes, string order, object[] arguments, OrderedIds? fallback = null, bool byIndex = false) =>
+            (this.driver, this.probes, this.order, this.arguments, this.fallback, this.byIndex) = (driver, probes, order, arguments, fallback, byIndex);
 
-        private string Matching => $"SELECT d.Value AS \"Value\" FROM ({driver} ORDER BY {order}) d{(probes.Length == 0 ? "" : " WHERE " + probes)}";
+        private string Where => probes.Length == 0 ? "" : " WHERE " + probes;
 
-        public async Task<IReadOnlyList<int>> PageAsync(DiplomacyDbContext db, int skip, int take, CancellationToken cancellationToken) =>
-            linq is not null
-                ? await linq.Skip(skip).Take(take).ToListAsync(cancellationToken)
-                : await db.Database.SqlQuery<int>(Sql($"{Matching} LIMIT {{{arguments.Length}}} OFFSET {{{arguments.Length + 1}}}", take, skip)).ToListAsync(cancellationToken);
+        private string Matching => $"SELECT d.\"Value\" AS \"Value\" FROM ({driver} ORDER BY {order}) d{Where}";
+
+        public async Task<IReadOnlyList<int>> PageAsync(DiplomacyDbContext db, int skip, int take, CancellationToken cancellationToken)
+        {
+            if (linq is not null)
+            {
+                return await linq.Skip(skip).Take(take).ToListAsync(cancellationToken);
+            }
+
+            if (fallback is null)
+            {
+                return await ReadAsync(db, () => db.Database.SqlQuery<int>(Sql($"{Matching} LIMIT {{{arguments.Length}}} OFFSET {{{arguments.Length + 1}}}", take, skip)).ToListAsync(cancellationToken), cancellationToken);
+            }
+
+            // Ten rows walked for each one shown is a search in a tenth of the events; sparser than that (or all in
+            // another era: "Putin" is in no event before 2000), the search's own matches are cheaper.
+            var cap = Math.Max(WalkCap, (skip + take) * 10);
+            var ids = await db.Database.SqlQuery<int>(Sql(
+                $"SELECT d.\"Value\" AS \"Value\" FROM ({driver} ORDER BY {order} LIMIT {{{arguments.Length}}}) d{Where} LIMIT {{{arguments.Length + 1}}} OFFSET {{{arguments.Length + 2}}}",
+                cap, take, skip)).ToListAsync(cancellationToken);
+            if (ids.Count == take || await WalkedAsync(db, cap, cancellationToken) < cap)
+            {
+                return ids;
+            }
+
+            walkFellShort = true;
+            return await fallback.PageAsync(db, skip, take, cancellationToken);
+        }
+
+        // How many rows the walk has, up to cap: the driver alone, an index-only range.
+        private Task<int> WalkedAsync(DiplomacyDbContext db, int cap, CancellationToken cancellationToken) =>
+            db.Database.SqlQuery<int>(Sql($"SELECT COUNT(*) AS \"Value\" FROM ({driver} LIMIT {{{arguments.Length}}}) d", cap)).SingleAsync(cancellationToken);
 
         /// <summary>
         /// Counts up to <paramref name="limit"/> matches among the first <see cref="ExaminedLimit"/> rows of the
@@ -151,21 +190,43 @@ public static class TimelineIndex
                 return (count, count < limit);
             }
 
+            // The walk could not fill the page: count the search's matches (bounded by them, not by the events).
+            if (fallback is not null && walkFellShort)
+            {
+                return await fallback.CountAsync(db, limit, cancellationToken);
+            }
+
+            // Without probes every row walked is a match: the walk is bounded by the limit, not by ExaminedLimit.
             var walked = $"({driver} ORDER BY {order} LIMIT {{{arguments.Length}}}) d";
-            var hits = await db.Database.SqlQuery<int>(Sql(
-                $"SELECT COUNT(*) AS \"Value\" FROM (SELECT 1 FROM {walked}{(probes.Length == 0 ? "" : " WHERE " + probes)} LIMIT {{{arguments.Length + 1}}}) c",
-                ExaminedLimit, limit)).SingleAsync(cancellationToken);
+            var hits = await ReadAsync(db, () => db.Database.SqlQuery<int>(Sql(
+                $"SELECT COUNT(*) AS \"Value\" FROM (SELECT 1 FROM {walked}{Where} LIMIT {{{arguments.Length + 1}}}) c",
+                probes.Length == 0 ? limit : ExaminedLimit, limit)).SingleAsync(cancellationToken), cancellationToken);
             if (hits >= limit || probes.Length == 0)
             {
                 return (hits, hits < limit);
             }
 
-            var examined = await db.Database.SqlQuery<int>(Sql($"SELECT COUNT(*) AS \"Value\" FROM {walked}", ExaminedLimit)).SingleAsync(cancellationToken);
+            var examined = await ReadAsync(db, () => db.Database.SqlQuery<int>(Sql($"SELECT COUNT(*) AS \"Value\" FROM {walked}", ExaminedLimit)).SingleAsync(cancellationToken), cancellationToken);
             return (hits, examined < ExaminedLimit);
         }
 
+        // The planner prices a scan of EventText by its pages, not by unpacking each row's tsvector to test it, and so
+        // scans for a word in a third of the events (800 ms at 100,000 events) where the GIN index takes 50 ms. A
+        // transaction of its own confines the setting to this read.
+        private async Task<T> ReadAsync<T>(DiplomacyDbContext db, Func<Task<T>> read, CancellationToken cancellationToken)
+        {
+            if (!byIndex || db.Database.CurrentTransaction is not null)
+            {
+                return await read();
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off", cancellationToken);
+            return await read();
+        }
+
         /// <summary>All of them, to compose into another query (in no particular order).</summary>
-        public IQueryable<int> All(DiplomacyDbContext db) => linq ?? db.Database.SqlQuery<int>(Sql(Matching));
+        public IQueryable<int> All(DiplomacyDbContext db) => fallback?.All(db) ?? linq ?? db.Database.SqlQuery<int>(Sql(Matching));
 
         private FormattableString Sql(string format, params object[] more) =>
             System.Runtime.CompilerServices.FormattableStringFactory.Create(format, [.. arguments, .. more]);
@@ -187,13 +248,58 @@ public static class TimelineIndex
         // the last word) merges every matching word's list again, milliseconds a row.
         if (plan.TextMatch is { } match)
         {
-            return FromText(db, plan, match);
+            return db.Database.IsNpgsql() ? FromFacetProbingText(plan, counts, match) : FromText(db, plan, match);
         }
 
-        int Size(FacetCondition facet) => facet.Values.Sum(v => counts.GetValueOrDefault((facet.Kind, v)));
-        var rarest = plan.Facets.OrderBy(Size).First();
-        return FromFacet(plan, rarest);
+        return FromFacet(plan, Rarest(plan, counts), postgres: db.Database.IsNpgsql());
     }
+
+    private static FacetCondition Rarest(FilterPlan plan, Dictionary<(string Kind, string Value), int> counts)
+    {
+        int Size(FacetCondition facet) => facet.Values.Sum(v => counts.GetValueOrDefault((facet.Kind, v)));
+        return plan.Facets.OrderBy(Size).First();
+    }
+
+    // PostgreSQL has no FTS5 rowid walk: GIN yields matches in heap order, so a search in timeline order is either
+    // "walk the events in order and test each" (cheap for a common word, every event for a rare one) or "read every
+    // match and sort" (cheap for a rare word, every match for a common one), and the planner, which assumes a word is
+    // spread evenly through time, picks wrongly for words of one era. So: walk the rarest facet (or all events) in
+    // timeline order with the search as a probe by key, capped; when the cap is reached first, read the matches.
+    private static OrderedIds FromFacetProbingText(FilterPlan plan, Dictionary<(string Kind, string Value), int> counts, TextQuery match)
+    {
+        var start = plan.Facets.Count > 0 ? Rarest(plan, counts) : new FacetCondition(FacetKind.All, [string.Empty]);
+        return FromFacet(plan, start, postgres: true, match, Matches(plan, match));
+    }
+
+    // The search's matches (GIN), materialised so that the planner cannot turn them back into the ordered walk, in
+    // timeline order; the facet conditions are probes by full key.
+    private static OrderedIds Matches(FilterPlan plan, TextQuery match)
+    {
+        var arguments = new List<object>();
+        var where = new List<string> { match.ToPostgreSql("t", arguments) };
+        if (plan.FromKey is { } from)
+        {
+            where.Add($"t.\"Key\" >= {Argument(arguments, from * Factor)}");
+        }
+
+        if (plan.ToKey is { } to)
+        {
+            where.Add($"t.\"Key\" <= {Argument(arguments, (to * Factor) + Factor - 1)}");
+        }
+
+        var probes = plan.Facets.Select(facet => FacetProbe(facet, arguments, fence: true));
+        return new OrderedIds(
+            $"WITH m AS MATERIALIZED (SELECT t.\"Key\" FROM \"EventText\" t WHERE {string.Join(" AND ", where)}) SELECT CAST(m.\"Key\" / {Factor} AS integer) AS k, CAST(m.\"Key\" % {Factor} AS integer) AS \"Value\" FROM m",
+            string.Join(" AND ", probes),
+            "m.\"Key\"",
+            [.. arguments],
+            byIndex: true);
+    }
+
+    // "Is event (d.k, d.Value) in this facet?" by EventFacets' full key. fence (PostgreSQL): OFFSET 0 keeps it a probe
+    // per row; without it the planner may join it as a hash of every event with that value.
+    private static string FacetProbe(FacetCondition facet, List<object> arguments, bool fence) =>
+        $"EXISTS (SELECT 1 FROM \"EventFacets\" g WHERE {Condition("g", facet, arguments)} AND g.\"EventSortKey\" = d.k AND g.\"EventId\" = d.\"Value\"{(fence ? " OFFSET 0" : "")})";
 
     // "g.Kind = {0} AND g.Value IN ({1}, {2})", its arguments added to the list.
     private static string Condition(string alias, FacetCondition facet, List<object> arguments)
@@ -236,17 +342,18 @@ public static class TimelineIndex
         }
 
         var probes = plan.Facets.Select(facet =>
-            $"EXISTS (SELECT 1 FROM \"EventFacets\" g WHERE {Condition("g", facet, arguments)} AND g.\"EventSortKey\" = d.k / {Factor} AND g.\"EventId\" = d.Value)");
+            $"EXISTS (SELECT 1 FROM \"EventFacets\" g WHERE {Condition("g", facet, arguments)} AND g.\"EventSortKey\" = d.k / {Factor} AND g.\"EventId\" = d.\"Value\")");
         return new OrderedIds(
-            $"SELECT {search.Key} AS k, CAST({search.Key} % {Factor} AS INTEGER) AS Value FROM {search.From} WHERE {string.Join(" AND ", where)}",
+            $"SELECT {search.Key} AS k, CAST({search.Key} % {Factor} AS INTEGER) AS \"Value\" FROM {search.From} WHERE {string.Join(" AND ", where)}",
             string.Join(" AND ", probes),
             search.Key,
             [.. arguments]);
     }
 
-    // The walk starts at the rarest condition's EventFacets range, in timeline order; the other conditions, and the
-    // search, are probes by full key (the search: FTS5 with its rowid given).
-    private static OrderedIds FromFacet(FilterPlan plan, FacetCondition start)
+    // The walk starts at the rarest condition's EventFacets range, in timeline order; the other conditions are probes
+    // by full key, and so is a search on PostgreSQL (EventText by its key), with the walk capped and
+    // <paramref name="fallback"/> for when the cap is reached.
+    private static OrderedIds FromFacet(FilterPlan plan, FacetCondition start, bool postgres, TextQuery? match = null, OrderedIds? fallback = null)
     {
         var arguments = new List<object>();
         var where = new List<string> { Condition("f", start, arguments) };
@@ -260,13 +367,18 @@ public static class TimelineIndex
             where.Add($"f.\"EventSortKey\" <= {Argument(arguments, to)}");
         }
 
-        var probes = plan.Facets.Where(f => !ReferenceEquals(f, start)).Select(facet =>
-            $"EXISTS (SELECT 1 FROM \"EventFacets\" g WHERE {Condition("g", facet, arguments)} AND g.\"EventSortKey\" = d.k AND g.\"EventId\" = d.Value)").ToList();
+        var probes = plan.Facets.Where(f => !ReferenceEquals(f, start)).Select(facet => FacetProbe(facet, arguments, fence: postgres)).ToList();
+        if (match is not null)
+        {
+            probes.Add($"EXISTS (SELECT 1 FROM \"EventText\" t WHERE t.\"Key\" = CAST(d.k AS bigint) * {Factor} + d.\"Value\" AND {match.ToPostgreSql("t", arguments)} OFFSET 0)");
+        }
+
         return new OrderedIds(
-            $"SELECT f.\"EventSortKey\" AS k, f.\"EventId\" AS Value FROM \"EventFacets\" f WHERE {string.Join(" AND ", where)}",
+            $"SELECT f.\"EventSortKey\" AS k, f.\"EventId\" AS \"Value\" FROM \"EventFacets\" f WHERE {string.Join(" AND ", where)}",
             string.Join(" AND ", probes),
             "f.\"EventSortKey\", f.\"EventId\"",
-            [.. arguments]);
+            [.. arguments],
+            fallback);
     }
 
     // Facet values compare as the database does: case-insensitively (NOCASE).

@@ -21,6 +21,9 @@ public sealed class DatabaseInitializer(IDbContextFactory<DiplomacyDbContext> co
         if (pending.Count > 0)
         {
             logger.LogInformation("Applying {Count} migration(s) to {DataSource}: {Migrations}", pending.Count, dataSource, pending);
+            // A migration that rebuilds a derived table takes as long as the record is large (minutes at a million
+            // events); the 30-second default for a query would leave it half-tried at every start.
+            db.Database.SetCommandTimeout(0); // no limit
             await db.Database.MigrateAsync(cancellationToken);
         }
 
