@@ -102,6 +102,19 @@ public class DiplomacyAppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         await using var connection = new NpgsqlConnection(PostgresServer);
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 50)
+            {
+                // An autovacuum worker is in the database: it is the server's, which FORCE may not end for a role
+                // that is not a superuser; it finishes within moments.
+                await Task.Delay(100);
+            }
+        }
     }
 }
