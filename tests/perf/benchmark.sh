@@ -67,7 +67,7 @@ run_size() {
   local out="$results/${events}.md"
 
   # Regenerate when the generator changed since the cached database was made.
-  if [ ! -f "$db" ] || [ -n "$(find "$root/tests/DiplomacyTracker.DataGenerator" -name '*.cs' -newer "$db" | head -n1)" ]; then
+  if generated_database_is_stale "$db"; then
     echo "Generating $events events x $statements_per_event statements -> $db"
     "$gen_exe" --database "$db" --events "$events" --statements-per-event "$statements_per_event" --data "$root/data" \
       | tee "$work/generate.log"

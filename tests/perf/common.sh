@@ -36,6 +36,12 @@ publish_app() {
 }
 
 # --- helpers ---------------------------------------------------------------------------------------------------------
+# True when the cached database $1 is missing or older than the generator's sources. The build's own files in obj/
+# change with every commit (the commit id is in AssemblyInfo.cs) and say nothing about the data.
+generated_database_is_stale() {
+  [ ! -f "$1" ] || [ -n "$(find "$root/tests/DiplomacyTracker.DataGenerator" -name '*.cs' -not -path '*/obj/*' -not -path '*/bin/*' -newer "$1" | head -n1)" ]
+}
+
 app_pid=""
 browser_pid=""
 cdp_port=""

@@ -83,7 +83,7 @@ measure() {
 
 for events in "${sizes[@]}"; do
   db="$cache/events-${events}x${statements_per_event}.db"
-  if [ ! -f "$db" ] || [ -n "$(find "$root/tests/DiplomacyTracker.DataGenerator" -name '*.cs' -newer "$db" | head -n1)" ]; then
+  if generated_database_is_stale "$db"; then
     echo "Generating $events events x $statements_per_event statements -> $db"
     "$gen_exe" --database "$db" --events "$events" --statements-per-event "$statements_per_event" --data "$root/data"
   fi
