@@ -1,5 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace DiplomacyTracker.Data.Seeding;
@@ -15,6 +18,20 @@ public sealed class DatabaseInitializer(IDbContextFactory<DiplomacyDbContext> co
         if (db.Database.IsSqlite())
         {
             EnsureDirectoryExists(dataSource);
+        }
+        else
+        {
+            // Asked first, as expected answers: otherwise reading the pending migrations of a database the server
+            // does not have yet, or of one without its history table, logs an error on every first start for nothing
+            // that is wrong.
+            var server = db.GetService<IRelationalDatabaseCreator>();
+            if (!await server.ExistsAsync(cancellationToken))
+            {
+                logger.LogInformation("Creating the database {DataSource}", dataSource);
+                await server.CreateAsync(cancellationToken);
+            }
+
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         }
 
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();

@@ -120,6 +120,22 @@ public sealed class StartupTests(DiplomacyAppFactory app) : IClassFixture<Diplom
         Assert.DoesNotContain(ReadLogLines(), l => l.Contains("Data Source=", StringComparison.OrdinalIgnoreCase));
     }
 
+    [Fact]
+    public async Task First_start_on_a_new_database_logs_no_error()
+    {
+        using var client = app.CreateClient();
+        await client.GetAsync("/health");
+
+        // The file sink writes asynchronously; the seed's line is among the last of the start.
+        for (var attempt = 0; attempt < 50 && !ReadLogLines().Any(l => l.Contains("Seed applied", StringComparison.Ordinal)); attempt++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Contains(ReadLogLines(), l => l.Contains("Seed applied", StringComparison.Ordinal));
+        Assert.DoesNotContain(ReadLogLines(), l => l.Contains("\"Level\":\"Error\"", StringComparison.Ordinal) || l.Contains("\"Level\":\"Fatal\"", StringComparison.Ordinal));
+    }
+
     private List<string> ReadLogLines()
     {
         if (!Directory.Exists(app.LogDirectory))
