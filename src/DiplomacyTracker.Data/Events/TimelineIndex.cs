@@ -17,7 +17,7 @@ public static class TimelineIndex
     /// <summary>A combination's total is counted up to this many (past the page asked for); beyond it the total is a lower bound.</summary>
     public const int CountLimit = 1000;
 
-    /// <summary>A combination's count looks at no more than this many rows of its walk (work bounded like a page's).</summary>
+    /// <summary>A combination's count looks at no more than this many rows of its walk, or twice the count asked for (work bounded like a page's).</summary>
     public const int ExaminedLimit = 2000;
 
     /// <summary>PostgreSQL: a search's walk in timeline order gives up after this many events (or ten per row asked for).</summary>
@@ -179,7 +179,8 @@ public static class TimelineIndex
             db.Database.SqlQuery<int>(Sql($"SELECT COUNT(*) AS \"Value\" FROM ({driver} LIMIT {{{arguments.Length}}}) d", cap)).SingleAsync(cancellationToken);
 
         /// <summary>
-        /// Counts up to <paramref name="limit"/> matches among the first <see cref="ExaminedLimit"/> rows of the
+        /// Counts up to <paramref name="limit"/> matches among the first <see cref="ExaminedLimit"/> rows (or twice
+        /// the limit, so that the last page of a deep walk can know its total) of the
         /// walk; the count is exact when neither bound was reached.
         /// </summary>
         public async Task<(int Count, bool IsExact)> CountAsync(DiplomacyDbContext db, int limit, CancellationToken cancellationToken)
@@ -196,18 +197,19 @@ public static class TimelineIndex
                 return await fallback.CountAsync(db, limit, cancellationToken);
             }
 
-            // Without probes every row walked is a match: the walk is bounded by the limit, not by ExaminedLimit.
+            // Without probes every row walked is a match: the walk is bounded by the limit alone.
+            var examinedLimit = Math.Max(ExaminedLimit, 2 * limit);
             var walked = $"({driver} ORDER BY {order} LIMIT {{{arguments.Length}}}) d";
             var hits = await ReadAsync(db, () => db.Database.SqlQuery<int>(Sql(
                 $"SELECT COUNT(*) AS \"Value\" FROM (SELECT 1 FROM {walked}{Where} LIMIT {{{arguments.Length + 1}}}) c",
-                probes.Length == 0 ? limit : ExaminedLimit, limit)).SingleAsync(cancellationToken), cancellationToken);
+                probes.Length == 0 ? limit : examinedLimit, limit)).SingleAsync(cancellationToken), cancellationToken);
             if (hits >= limit || probes.Length == 0)
             {
                 return (hits, hits < limit);
             }
 
-            var examined = await ReadAsync(db, () => db.Database.SqlQuery<int>(Sql($"SELECT COUNT(*) AS \"Value\" FROM {walked}", ExaminedLimit)).SingleAsync(cancellationToken), cancellationToken);
-            return (hits, examined < ExaminedLimit);
+            var examined = await ReadAsync(db, () => db.Database.SqlQuery<int>(Sql($"SELECT COUNT(*) AS \"Value\" FROM {walked}", examinedLimit)).SingleAsync(cancellationToken), cancellationToken);
+            return (hits, examined < examinedLimit);
         }
 
         // The planner prices a scan of EventText by its pages, not by unpacking each row's tsvector to test it, and so

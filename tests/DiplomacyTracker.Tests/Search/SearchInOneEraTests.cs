@@ -97,3 +97,39 @@ public sealed class SearchInOneEraTests(EditingApp app) : IClassFixture<EditingA
         }
     }
 }
+
+/// <summary>A deep page of a word more events have than a combination's count looks at: the total is the true one.</summary>
+public sealed class SearchDeepPageTests(EditingApp app) : IClassFixture<EditingApp>
+{
+    private const int Matching = TimelineIndex.ExaminedLimit + 500;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    [Fact]
+    public async Task The_last_page_of_a_search_says_how_many_events_have_the_word()
+    {
+        await using (var db = app.CreateDbContext())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+#pragma warning disable EF1002 // constants only
+            var (no, version, at) = db.Database.IsNpgsql()
+                ? ("false", "gen_random_uuid()", "TIMESTAMPTZ '2026-12-01 00:00:00+00'")
+                : ("0", "lower(hex(randomblob(16)))", "'2026-12-01'");
+            await db.Database.ExecuteSqlRawAsync($"""
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {Matching})
+                INSERT INTO "Events" ("Title", "Type", "Status", "SortKey", "Summary", "HostSide", "IsMentionedOnly", "IsDeleted",
+                    "Start_Year", "Start_Month", "Start_Day", "Start_Precision", "Start_IsApproximate", "End_Precision", "End_IsApproximate", "Version", "CreatedAt", "UpdatedAt")
+                SELECT 'Quasar briefing ' || i, 5, 0, 20400101 + i % 28, 'On quasarite.', 0, {no}, {no}, 2040, 1, 1 + i % 28, 3, {no}, 0, {no}, {version}, {at}, {at} FROM n;
+                """);
+#pragma warning restore EF1002
+            await transaction.CommitAsync();
+        }
+
+        using var client = app.CreateClient();
+        var last = (await client.GetFromJsonAsync<PagedResult<EventSummary>>($"/api/events?q=quasarite&pageSize=50&page={Matching / 50}", Json))!;
+
+        Assert.True(last.TotalIsExact);
+        Assert.Equal(Matching, last.Total);
+        Assert.Equal(50, last.Items.Count);
+        Assert.All(last.Items, e => Assert.StartsWith("Quasar briefing", e.Title, StringComparison.Ordinal));
+    }
+}
