@@ -3,6 +3,7 @@ using System.Text.Json;
 using DiplomacyTracker.Data.Events;
 using DiplomacyTracker.Data.Events.Editing;
 using DiplomacyTracker.Tests.Editing;
+using DiplomacyTracker.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiplomacyTracker.Tests.Browse;
@@ -145,24 +146,8 @@ public sealed class LargeCombinationTests(EditingApp app) : IClassFixture<Editin
         const int events = TimelineIndex.CountLimit + 100;
         await using (var db = app.CreateDbContext())
         {
-            // Written the way any other program would: plain SQL, one transaction; the triggers keep the index.
             await using var transaction = await db.Database.BeginTransactionAsync();
-            // Each database's own spelling of false, a new version token and a timestamp (constants, nothing from outside).
-#pragma warning disable EF1002
-            var (no, version, at) = db.Database.IsNpgsql()
-                ? ("false", "gen_random_uuid()", "TIMESTAMPTZ '2026-12-01 00:00:00+00'")
-                : ("0", "lower(hex(randomblob(16)))", "'2026-12-01'");
-            await db.Database.ExecuteSqlRawAsync($"""
-                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {events})
-                INSERT INTO "Events" ("Title", "Type", "Status", "SortKey", "Summary", "HostSide", "IsMentionedOnly", "IsDeleted",
-                    "Start_Year", "Start_Month", "Start_Day", "Start_Precision", "Start_IsApproximate", "End_Precision", "End_IsApproximate", "Version", "CreatedAt", "UpdatedAt")
-                SELECT 'Testville call ' || i, 5, 0, 20400101 + i % 28, 'Made up for a test.', 0, {no}, {no}, 2040, 1, 1 + i % 28, 3, {no}, 0, {no}, {version}, {at}, {at} FROM n;
-                """);
-            await db.Database.ExecuteSqlRawAsync($"""
-                INSERT INTO "EventLegs" ("EventId", "Position", "City", "Country", "Start_Precision", "Start_IsApproximate", "End_Precision", "End_IsApproximate")
-                SELECT "Id", 0, 'Testville', 'Russia', 0, {no}, 0, {no} FROM "Events" WHERE "Title" LIKE 'Testville call %';
-                """);
-#pragma warning restore EF1002
+            await PlainSqlEvents.InsertAsync(db, "Testville call", events, 2040, "Made up for a test.", legCity: "Testville");
             await transaction.CommitAsync();
         }
 
