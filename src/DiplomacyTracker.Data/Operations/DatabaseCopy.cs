@@ -227,6 +227,11 @@ public static class DatabaseCopy
         // The target's own mapping writes each value as its provider stores it (a Guid as TEXT on SQLite, uuid on PostgreSQL).
         var targetTable = target.Model.GetRelationalModel().FindTable(table.Name, table.Schema)!;
         var mappings = columns.Select(c => targetTable.FindColumn(c.Name)!.PropertyMappings[0].TypeMapping).ToList();
+        if (target.Database.IsNpgsql())
+        {
+            return await CopyIntoPostgreSqlAsync(source, target, table, columns, mappings, cancellationToken);
+        }
+
         var batchRows = Math.Max(1, ParametersPerStatement / columns.Count);
         var sum = new RowSum();
         var batch = new List<object?[]>(batchRows);
@@ -244,6 +249,43 @@ public static class DatabaseCopy
         if (batch.Count > 0)
         {
             await InsertAsync(target, table, columns, mappings, batch, cancellationToken);
+        }
+
+        return (sum.Rows, sum.ToString());
+    }
+
+    // PostgreSQL takes rows fastest through binary COPY (no SQL text to parse, no parameters to bind). It runs inside
+    // the target's transaction, like the INSERTs SQLite gets.
+    private static async Task<(long Rows, string Checksum)> CopyIntoPostgreSqlAsync(DiplomacyDbContext source, DiplomacyDbContext target, ITable table, List<IColumn> columns, List<RelationalTypeMapping> mappings, CancellationToken cancellationToken)
+    {
+        var targetTable = target.Model.GetRelationalModel().FindTable(table.Name, table.Schema)!;
+        // The column's type without its length ("character varying(200)" is written as "character varying").
+        var typeNames = columns.Select(c => targetTable.FindColumn(c.Name)!.StoreType.Split('(')[0]).ToList();
+        var connection = (Npgsql.NpgsqlConnection)target.Database.GetDbConnection();
+        var sum = new RowSum();
+        await using (var import = await connection.BeginBinaryImportAsync(
+            $"COPY {Quote(table.Name)} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)",
+            cancellationToken))
+        {
+            await foreach (var row in ReadAsync(source, table, columns, cancellationToken))
+            {
+                sum.Add(row);
+                await import.StartRowAsync(cancellationToken);
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    var value = row[c] is null ? null : mappings[c].Converter is { } converter ? converter.ConvertToProvider(row[c]) : row[c];
+                    if (value is null)
+                    {
+                        await import.WriteNullAsync(cancellationToken);
+                    }
+                    else
+                    {
+                        await import.WriteAsync(value, typeNames[c], cancellationToken);
+                    }
+                }
+            }
+
+            await import.CompleteAsync(cancellationToken);
         }
 
         return (sum.Rows, sum.ToString());
