@@ -9,6 +9,10 @@
 # Writes docs/perf-results/providers-<size>.md (git-ignored) for docs/performance.md to quote. The cluster is the
 # tests' (tests/postgres/cluster.sh: fsync off, default memory settings), on the same 2 cores as the app: it shows
 # what the provider costs the app here, not what a tuned server on its own machine would do.
+#
+# BENCH_POSTGRES_CLUSTER=<folder of a running tests/postgres/cluster.sh cluster> measures on that cluster instead, and
+# copies a size only when its database (bench_<size>) is not there yet: a million events take the copy about an hour,
+# and a re-run of the measurements need not pay it again. The cluster is left running.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -30,9 +34,16 @@ if [ "${BENCH_SKIP_BUILD:-0}" != "1" ]; then
 fi
 gen_exe=$(ls "$root"/tests/DiplomacyTracker.DataGenerator/bin/Release/net*/DiplomacyTracker.DataGenerator | head -n1)
 
-pg_dir="$work/postgres"
-pg_server=$("$root/tests/postgres/cluster.sh" start "$pg_dir")
-trap '"$root/tests/postgres/cluster.sh" stop "$pg_dir"; cleanup' EXIT
+if [ -n "${BENCH_POSTGRES_CLUSTER:-}" ]; then
+  pg_dir=$BENCH_POSTGRES_CLUSTER
+  pg_server="Host=127.0.0.1;Port=$(cat "$pg_dir/port");Username=diplomacy_tests;Database=postgres"
+  trap cleanup EXIT
+else
+  pg_dir="$work/postgres"
+  pg_server=$("$root/tests/postgres/cluster.sh" start "$pg_dir")
+  trap '"$root/tests/postgres/cluster.sh" stop "$pg_dir"; cleanup' EXIT
+fi
+psql_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/psql
 
 cases=(
   "no filter, page 1|/api/events"
@@ -89,13 +100,19 @@ for events in "${sizes[@]}"; do
   fi
   pg="$(echo "$pg_server" | sed "s/Database=postgres/Database=bench_${events}/")"
   load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-  echo "Copying $db into PostgreSQL..."
-  copy_start=$(date +%s.%N)
-  (cd "$web_dir" && env ConnectionStrings__Diplomacy="Data Source=$db" Logging__Directory="$work/logs" Seed__Directory="$root/data" \
-    ./DiplomacyTracker.Web copy-database PostgreSQL "$pg" | tail -n +2 >"$work/copy.txt")
-  copy_s=$(awk -v s="$copy_start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.0f", e - s }')
-  psql_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/psql
   port=$(cat "$pg_dir/port")
+  # A copy is one transaction: a database with events in it is a whole copy.
+  if [ "$("$psql_bin" -At -h 127.0.0.1 -p "$port" -U diplomacy_tests -d "bench_${events}" -c 'SELECT EXISTS (SELECT 1 FROM "Events")' 2>/dev/null)" = t ]; then
+    echo "bench_${events} is already on the cluster: not copied again."
+    copy_note="the PostgreSQL database was copied earlier with copy-database (not timed in this run)"
+  else
+    echo "Copying $db into PostgreSQL..."
+    copy_start=$(date +%s.%N)
+    (cd "$web_dir" && env ConnectionStrings__Diplomacy="Data Source=$db" Logging__Directory="$work/logs" Seed__Directory="$root/data" \
+      ./DiplomacyTracker.Web copy-database PostgreSQL "$pg" | tail -n +2 >"$work/copy.txt")
+    copy_s=$(awk -v s="$copy_start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.0f", e - s }')
+    copy_note="copy-database SQLite → PostgreSQL took ${copy_s} s and verified $(grep -c ' rows ' "$work/copy.txt") tables"
+  fi
   # The role is not a superuser: the shared catalogs are skipped, with a warning each, which says nothing here.
   "$psql_bin" -q -h 127.0.0.1 -p "$port" -U diplomacy_tests -d "bench_${events}" -c "VACUUM ANALYZE;" 2>&1 | grep -v 'only superuser can' || true
   pg_size=$("$psql_bin" -At -h 127.0.0.1 -p "$port" -U diplomacy_tests -d "bench_${events}" -c "SELECT pg_database_size(current_database()) / 1048576;")
@@ -112,7 +129,7 @@ for events in "${sizes[@]}"; do
   {
     echo "## SQLite and PostgreSQL at $events events ($statements_per_event statements per event)"
     echo
-    echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores (load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)); read cache off; SQLite file $(du -m "$db" | cut -f1) MiB, PostgreSQL database $pg_size MiB; copy-database SQLite → PostgreSQL took ${copy_s} s and verified $(grep -c ' rows ' "$work/copy.txt") tables."
+    echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores (load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)); read cache off; SQLite file $(du -m "$db" | cut -f1) MiB, PostgreSQL database $pg_size MiB; $copy_note."
     echo
     echo "| case | SQLite p50 ms | SQLite p95 ms | PostgreSQL p50 ms | PostgreSQL p95 ms | PostgreSQL / SQLite (p50) |"
     echo "|---|---:|---:|---:|---:|---:|"
