@@ -87,7 +87,14 @@ public static class TimelineIndex
         var facets = plan.Facets
             .Select(f => f with { Values = f.Values.Where(v => counts.GetValueOrDefault((f.Kind, v)) > 0).ToList() })
             .ToList();
-        return facets.Any(f => f.Values.Count == 0) ? (null, counts) : (plan with { Facets = facets }, counts);
+        if (facets.Any(f => f.Values.Count == 0))
+        {
+            return (null, counts);
+        }
+
+        // SQLite: the search's prefixes as the words they stand for, so the walk in rowid order starts at once.
+        var text = plan.TextMatch is { } match && !db.Database.IsNpgsql() ? await SearchPrefixes.ExpandAsync(db, match, cancellationToken) : plan.TextMatch;
+        return (plan with { Facets = facets, TextMatch = text }, counts);
     }
 
     private static async Task<int?> ExactTotalAsync(DiplomacyDbContext db, FilterPlan plan, Dictionary<(string Kind, string Value), int> counts, CancellationToken cancellationToken)
@@ -247,7 +254,8 @@ public static class TimelineIndex
 
         // A search is always the walk's start, the facet conditions probes by full key: FTS5 yields its matches in
         // rowid (timeline) order cheaply, but testing one rowid against a prefix search ("energy"*, as the box sends
-        // the last word) merges every matching word's list again, milliseconds a row.
+        // the last word) merges every matching word's list again, milliseconds a row (a
+        // prefix that SearchPrefixes could not turn into words).
         if (plan.TextMatch is { } match)
         {
             return db.Database.IsNpgsql() ? FromFacetProbingText(plan, counts, match) : FromText(db, plan, match);

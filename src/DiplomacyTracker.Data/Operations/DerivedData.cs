@@ -19,6 +19,7 @@ public static class DerivedData
         "DELETE FROM EventFacets;",
         "DELETE FROM FilterCounts;",
         "INSERT INTO EventText(EventText) VALUES ('delete-all');",
+        "DELETE FROM SearchTerms;",
         .. Events.DerivedTables.Rebuild,
     ];
 }

@@ -24,7 +24,7 @@ internal static class DatabaseContents
         var tables = Rows(connection, "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
             .Select(row => row.Split('\t', 2))
             .ToList();
-        var fullText = tables.Where(t => t[1].Contains("USING fts5", StringComparison.OrdinalIgnoreCase)).Select(t => t[0]).ToHashSet(StringComparer.Ordinal);
+        var fullText = tables.Where(t => t[1].Contains("USING fts5(", StringComparison.OrdinalIgnoreCase)).Select(t => t[0]).ToHashSet(StringComparer.Ordinal);
         foreach (var name in fullText)
         {
             Execute(connection, $"CREATE VIRTUAL TABLE temp.\"vocab_{name}\" USING fts5vocab(main, \"{name}\", 'instance')");
