@@ -75,8 +75,8 @@ public static class DerivedTables
         """ + CollectTerms;
 
     // The words of that row as FTS5 itself splits and folds them, added to SearchTerms: the event's text goes through
-    // a one-row FTS5 table with the same tokenizer, read back through its vocabulary, and leaves again. Only the
-    // Latin / Cyrillic columns: prefixes are never Chinese (FullTextQuery).
+    // a one-row FTS5 table with the same tokenizer, read back through its vocabulary, and leaves again. Title, summary
+    // and statements only, not the bigram columns: a prefix is never Chinese (FullTextQuery).
     private const string CollectTerms = """
 
         INSERT INTO SearchTermScratch (rowid, Text)
@@ -206,7 +206,7 @@ public static class DerivedTables
 
     /// <summary>
     /// Fills SearchTerms from EventText's vocabulary (the columns the triggers collect from). Reads every word's list
-    /// of rows once: about 9 s at 1,000,000 events.
+    /// of rows once: 9–25 s at 1,000,000 events (file in the OS cache or not).
     /// </summary>
     public static IReadOnlyList<string> RebuildSearchTerms { get; } =
     [

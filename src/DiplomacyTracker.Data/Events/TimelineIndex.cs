@@ -262,8 +262,8 @@ public static class TimelineIndex
 
         // A search is always the walk's start, the facet conditions probes by full key: FTS5 yields its matches in
         // rowid (timeline) order cheaply, but testing one rowid against a prefix search ("energy"*, as the box sends
-        // the last word) merges every matching word's list again, milliseconds a row (a
-        // prefix that SearchPrefixes could not turn into words).
+        // the last word, when SearchPrefixes could not turn it into words) merges every matching word's list again,
+        // milliseconds a row.
         if (plan.TextMatch is { } match)
         {
             return db.Database.IsNpgsql() ? FromFacetProbingText(plan, counts, match) : FromText(db, plan, match);
