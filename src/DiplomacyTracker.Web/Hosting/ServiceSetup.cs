@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using DiplomacyTracker.Data;
+using DiplomacyTracker.Data.Common;
 using DiplomacyTracker.Data.Seeding;
 using DiplomacyTracker.Web.Components;
 using DiplomacyTracker.Web.Features.Events;
@@ -35,7 +36,14 @@ internal static class ServiceSetup
         services.AddDiplomacyCompression();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            if (context.ProblemDetails.Status == StatusCodes.Status503ServiceUnavailable)
+            {
+                context.ProblemDetails.Detail = "The database did not answer in time. Try again in a moment, or narrow the request (a longer search word, a filter).";
+                context.HttpContext.Response.Headers.RetryAfter = "5";
+            }
+        });
 
         services.AddSingleton(provider =>
         {
@@ -75,8 +83,11 @@ internal static class ServiceSetup
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 
+    // A database that did not answer in time is "try again" (503), not a fault of the app.
     private static int ClientErrorOr500(Exception exception) =>
-        exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+        exception is BadHttpRequestException bad ? bad.StatusCode
+        : DatabaseUnavailable.Is(exception) ? StatusCodes.Status503ServiceUnavailable
+        : StatusCodes.Status500InternalServerError;
 
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {

@@ -1,3 +1,4 @@
+using DiplomacyTracker.Data.Common;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.AspNetCore.Components.Routing;
@@ -27,12 +28,16 @@ public sealed class AppErrorBoundary : ErrorBoundary, IDisposable
         Navigation.LocationChanged += RecoverOnNavigation;
     }
 
+    // The database did not answer in time (DatabaseUnavailable): "try again", 503, rather than a fault of the page.
+    private bool databaseUnavailable;
+
     protected override Task OnErrorAsync(Exception exception)
     {
         Logger.LogError(exception, "Unhandled exception while rendering {Uri}", Navigation.Uri);
+        databaseUnavailable = DatabaseUnavailable.Is(exception);
         if (HttpContext is { Response.HasStarted: false })
         {
-            HttpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            HttpContext.Response.StatusCode = databaseUnavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
         }
 
         return Task.CompletedTask;
@@ -60,10 +65,12 @@ public sealed class AppErrorBoundary : ErrorBoundary, IDisposable
         builder.AddAttribute(2, "class", "error-panel");
         builder.AddAttribute(3, "role", "alert");
         builder.OpenElement(4, "h2");
-        builder.AddContent(5, "Something went wrong on this page");
+        builder.AddContent(5, databaseUnavailable ? "The database did not answer in time" : "Something went wrong on this page");
         builder.CloseElement();
         builder.OpenElement(6, "p");
-        builder.AddContent(7, "The problem has been logged. The rest of the app still works; you can try again or go back to the timeline.");
+        builder.AddContent(7, databaseUnavailable
+            ? "Please try again in a moment, or narrow the request: a longer search word or a filter."
+            : "The problem has been logged. The rest of the app still works; you can try again or go back to the timeline.");
         builder.CloseElement();
         builder.OpenElement(8, "button");
         builder.AddAttribute(9, "type", "button");
