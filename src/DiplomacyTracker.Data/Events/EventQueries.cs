@@ -54,49 +54,63 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
 
     /// <summary>The timeline's lines for the given events, in timeline order (shared by the pages and the exports).</summary>
     /// <remarks>
-    /// One split query: the events, then their legs (each with whether Xi, Putin or anyone is recorded as attending it,
-    /// as subqueries by primary key), participants and topics, all by the page's ids. Where Xi and Putin met is worked
-    /// out from those legs in memory (<see cref="MetAt"/>) rather than from every leg Xi attended, which cost 28 ms a
-    /// page at 100,000 events; separate reads of the legs and their attendees cost two more statements a page.
+    /// Four flat reads by the page's ids, each in the order it is shown (the database's collation), put together here: the events (with their statement and source counts), their
+    /// legs (each with whether Xi, Putin or anyone is recorded as attending it, as subqueries by primary key), their
+    /// participants and their topics. Where Xi and Putin met is worked out from those legs in memory (<see cref="MetAt"/>)
+    /// rather than from every leg Xi attended, which cost 28 ms a page at 100,000 events. The ids go as one JSON
+    /// parameter, so each statement's SQL is made once, not for every page; one split query over navigations cost
+    /// 3-4 times as much in EF Core's shaping as the SQL itself (docs/performance.md).
     /// </remarks>
     internal static async Task<List<EventSummary>> LoadSummariesAsync(DiplomacyDbContext db, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
     {
-        var rows = await db.Events.AsNoTracking()
-            .Where(e => ids.Contains(e.Id))
+        var idList = ids as List<int> ?? ids.ToList();
+        var events = await db.Events.AsNoTracking()
+            .Where(e => EF.Parameter(idList).Contains(e.Id))
             .OrderBy(e => e.SortKey).ThenBy(e => e.Id)
-            .Select(e => new SummaryRow(
-                new EventSummary(
-                    e.Id,
-                    e.Title,
-                    e.Type,
-                    e.Status,
-                    e.Start,
-                    e.End,
-                    e.HostSide,
-                    e.IsMentionedOnly,
-                    e.Participants.Any(p => p.Person!.Slug == XiSlug) && e.Participants.Any(p => p.Person!.Slug == PutinSlug),
-                    Array.Empty<LegSummary>(),
-                    e.Participants.OrderBy(p => p.Person!.Country).ThenBy(p => p.Person!.NameEn)
-                        .Select(p => new ParticipantView(new PersonRef(p.PersonId, p.Person!.Slug, p.Person.NameEn, p.Person.Country), p.Role)).ToList(),
-                    e.Topics.OrderBy(t => t.Name).Select(t => new TopicView(t.Slug, t.Name)).ToList(),
-                    e.Statements.Count,
-                    e.Sources.Count),
-                e.Legs.OrderBy(l => l.Position).Select(l => new LegRow(
-                    new LegSummary(l.Position, l.City, l.Country, l.Site, l.Start, l.End),
-                    l.Attendees.Count != 0,
-                    l.Attendees.Any(a => a.Slug == XiSlug),
-                    l.Attendees.Any(a => a.Slug == PutinSlug))).ToList()))
-            .AsSplitQuery()
+            .Select(e => new EventRow(e.Id, e.Title, e.Type, e.Status, e.Start, e.End, e.HostSide, e.IsMentionedOnly,
+                e.Statements.Count, e.Sources.Count))
             .ToListAsync(cancellationToken);
+        var legs = (await db.EventLegs.AsNoTracking().IgnoreQueryFilters()
+            .Where(l => EF.Parameter(idList).Contains(l.EventId))
+            .OrderBy(l => l.Position)
+            .Select(l => new LegRow(
+                l.EventId,
+                new LegSummary(l.Position, l.City, l.Country, l.Site, l.Start, l.End),
+                l.Attendees.Any(),
+                l.Attendees.Any(a => a.Slug == XiSlug),
+                l.Attendees.Any(a => a.Slug == PutinSlug)))
+            .ToListAsync(cancellationToken))
+            .ToLookup(l => l.EventId);
+        var participants = (await db.EventParticipants.AsNoTracking().IgnoreQueryFilters()
+            .Where(p => EF.Parameter(idList).Contains(p.EventId))
+            .OrderBy(p => p.Person!.Country).ThenBy(p => p.Person!.NameEn)
+            .Select(p => new { p.EventId, View = new ParticipantView(new PersonRef(p.PersonId, p.Person!.Slug, p.Person.NameEn, p.Person.Country), p.Role) })
+            .ToListAsync(cancellationToken))
+            .ToLookup(p => p.EventId, p => p.View);
+        var topics = (await db.Set<Dictionary<string, object>>("EventTopics").AsNoTracking()
+            .Where(et => EF.Parameter(idList).Contains(EF.Property<int>(et, "EventId")))
+            .Join(db.Topics, et => EF.Property<int>(et, "TopicsId"), t => t.Id, (et, t) => new { EventId = EF.Property<int>(et, "EventId"), t.Slug, t.Name })
+            .OrderBy(t => t.Name)
+            .ToListAsync(cancellationToken))
+            .ToLookup(t => t.EventId, t => new TopicView(t.Slug, t.Name));
 
-        return rows.ConvertAll(row => row.Legs.Count == 0
-            ? row.Event
-            : row.Event with
+        return events.ConvertAll(e =>
+        {
+            var people = participants[e.Id].ToList();
+            var bothTookPart = people.Any(p => p.Person.Slug == XiSlug) && people.Any(p => p.Person.Slug == PutinSlug);
+            var eventLegs = legs[e.Id].ToList();
+            return new EventSummary(
+                e.Id, e.Title, e.Type, e.Status, e.Start, e.End, e.HostSide, e.IsMentionedOnly,
+                eventLegs.Count == 0 ? bothTookPart : eventLegs.Any(l => MetAt(l, bothTookPart)),
+                eventLegs.ConvertAll(l => l.Leg),
+                people,
+                topics[e.Id].ToList(),
+                e.StatementCount,
+                e.SourceCount)
             {
-                Legs = row.Legs.ConvertAll(l => l.Leg),
-                IsXiPutinMeeting = row.Legs.Any(l => MetAt(l, row.Event.IsXiPutinMeeting)),
-                XiPutinLegs = row.Legs.Where(l => MetAt(l, row.Event.IsXiPutinMeeting)).Select(l => l.Leg.Position).ToList(),
-            });
+                XiPutinLegs = eventLegs.Where(l => MetAt(l, bothTookPart)).Select(l => l.Leg.Position).ToList(),
+            };
+        });
     }
 
     // The filter's rule (XiPutinLegs): they met at a leg both attended, or at a leg with no attendees recorded of an
@@ -104,9 +118,10 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
     private static bool MetAt(LegRow leg, bool bothTookPart) =>
         leg.HasAttendees ? leg.XiAttended && leg.PutinAttended : bothTookPart;
 
-    private sealed record LegRow(LegSummary Leg, bool HasAttendees, bool XiAttended, bool PutinAttended);
+    private sealed record EventRow(int Id, string Title, EventType Type, EventStatus Status, PartialDate Start, PartialDate End,
+        Side HostSide, bool IsMentionedOnly, int StatementCount, int SourceCount);
 
-    private sealed record SummaryRow(EventSummary Event, List<LegRow> Legs);
+    private sealed record LegRow(int EventId, LegSummary Leg, bool HasAttendees, bool XiAttended, bool PutinAttended);
 
     private async Task<EventDetails?> ReadDetailsAsync(int id, CancellationToken cancellationToken)
     {
