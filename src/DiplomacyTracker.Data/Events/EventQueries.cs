@@ -54,12 +54,12 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
 
     /// <summary>The timeline's lines for the given events, in timeline order (shared by the pages and the exports).</summary>
     /// <remarks>
-    /// Four flat reads by the page's ids, each in the order it is shown (the database's collation), put together here: the events (with their statement and source counts), their
-    /// legs (each with whether Xi, Putin or anyone is recorded as attending it, as subqueries by primary key), their
-    /// participants and their topics. Where Xi and Putin met is worked out from those legs in memory (<see cref="MetAt"/>)
-    /// rather than from every leg Xi attended, which cost 28 ms a page at 100,000 events. The ids go as one JSON
-    /// parameter, so each statement's SQL is made once, not for every page; one split query over navigations cost
-    /// 3-4 times as much in EF Core's shaping as the SQL itself (docs/performance.md).
+    /// Four flat reads by the page's ids, each in the order it is shown (the database's collation): the events (with
+    /// their statement and source counts), their legs (each with whether Xi, Putin or anyone is recorded as attending
+    /// it, as subqueries by primary key), their participants and their topics. Where Xi and Putin met is worked out
+    /// from those legs in memory (<see cref="MetAt"/>) rather than from every leg Xi attended, which cost 28 ms a page
+    /// at 100,000 events. The ids go as one JSON parameter, so each statement's SQL is made once: with one parameter
+    /// per id, and a split query over navigations, EF Core's work cost more than the SQL (docs/performance.md).
     /// </remarks>
     internal static async Task<List<EventSummary>> LoadSummariesAsync(DiplomacyDbContext db, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
     {
