@@ -64,18 +64,25 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
     internal static async Task<List<EventSummary>> LoadSummariesAsync(DiplomacyDbContext db, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
     {
         var idList = ids as List<int> ?? ids.ToList();
-        var events = await db.Events.AsNoTracking()
-            .Where(e => EF.Parameter(idList).Contains(e.Id))
+        // Without the query filters the statement count is one index range per event: the filter would join each
+        // statement back to its (already live) event. The dates are read as their columns: projecting the complex
+        // property itself makes EF Core read and build the whole entity (every column, the summary included).
+        var events = await db.Events.AsNoTracking().IgnoreQueryFilters()
+            .Where(e => !e.IsDeleted && EF.Parameter(idList).Contains(e.Id))
             .OrderBy(e => e.SortKey).ThenBy(e => e.Id)
-            .Select(e => new EventRow(e.Id, e.Title, e.Type, e.Status, e.Start, e.End, e.HostSide, e.IsMentionedOnly,
-                e.Statements.Count, e.Sources.Count))
+            .Select(e => new EventRow(e.Id, e.Title, e.Type, e.Status,
+                new PartialDate { Precision = e.Start.Precision, Year = e.Start.Year, Month = e.Start.Month, Day = e.Start.Day, IsApproximate = e.Start.IsApproximate },
+                new PartialDate { Precision = e.End.Precision, Year = e.End.Year, Month = e.End.Month, Day = e.End.Day, IsApproximate = e.End.IsApproximate },
+                e.HostSide, e.IsMentionedOnly, e.Statements.Count, e.Sources.Count))
             .ToListAsync(cancellationToken);
         var legs = (await db.EventLegs.AsNoTracking().IgnoreQueryFilters()
             .Where(l => EF.Parameter(idList).Contains(l.EventId))
             .OrderBy(l => l.Position)
             .Select(l => new LegRow(
                 l.EventId,
-                new LegSummary(l.Position, l.City, l.Country, l.Site, l.Start, l.End),
+                new LegSummary(l.Position, l.City, l.Country, l.Site,
+                    new PartialDate { Precision = l.Start.Precision, Year = l.Start.Year, Month = l.Start.Month, Day = l.Start.Day, IsApproximate = l.Start.IsApproximate },
+                    new PartialDate { Precision = l.End.Precision, Year = l.End.Year, Month = l.End.Month, Day = l.End.Day, IsApproximate = l.End.IsApproximate }),
                 l.Attendees.Any(),
                 l.Attendees.Any(a => a.Slug == XiSlug),
                 l.Attendees.Any(a => a.Slug == PutinSlug)))
