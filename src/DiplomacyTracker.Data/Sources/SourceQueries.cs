@@ -45,10 +45,14 @@ public sealed class SourceQueries(IDbContextFactory<DiplomacyDbContext> contextF
         }
 
         var text = await db.Sources.AsNoTracking().Where(s => s.Id == id).Select(s => s.Text).SingleAsync(cancellationToken);
-        var events = await db.Events.AsNoTracking()
-            .Where(e => e.Sources.Any(s => s.Id == id))
-            .OrderBy(e => e.SortKey)
-            .Select(e => new SourceEvent(e.Id, e.Title, e.Start))
+        // From the source to its events (the join table's index by source), not every event asked whether it cites
+        // this source: at 1,000,000 events that asking took 3 s.
+        var events = await db.Sources.AsNoTracking()
+            .Where(s => s.Id == id)
+            .SelectMany(s => s.Events)
+            .OrderBy(e => e.SortKey).ThenBy(e => e.Id)
+            .Select(e => new SourceEvent(e.Id, e.Title,
+                new PartialDate { Precision = e.Start.Precision, Year = e.Start.Year, Month = e.Start.Month, Day = e.Start.Day, IsApproximate = e.Start.IsApproximate }))
             .ToListAsync(cancellationToken);
         var quotes = await db.Statements.AsNoTracking()
             .Where(s => s.SourceId == id)
