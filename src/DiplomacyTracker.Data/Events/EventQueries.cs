@@ -23,6 +23,23 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
     public Task<EventDetails?> GetAsync(int id, CancellationToken cancellationToken = default) =>
         cache.GetOrReadAsync("event", id, () => ReadDetailsAsync(id, cancellationToken));
 
+    /// <summary>
+    /// One event as GET /api/events/{id} returns it: its details with <see cref="EventDetails.Edit"/> (the write API's
+    /// shape) and that edit's version, kept until the next write like every read. The draft in a kept answer is
+    /// shared by every request that reads it, so it is only for serialising: a caller that changes a draft takes its
+    /// own from <see cref="Editing.EventCommands.GetForEditAsync"/>.
+    /// </summary>
+    public Task<EventDetails?> GetWithEditAsync(int id, CancellationToken cancellationToken = default) =>
+        cache.GetOrReadAsync("event-with-edit", id, async () =>
+        {
+            var details = await ReadDetailsAsync(id, cancellationToken);
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            // The version is the edit's, read second: what PUT and PATCH compare If-Match with.
+            return details is null || await Editing.EventCommands.ReadEditableAsync(db, id, cancellationToken) is not { } editable
+                ? null
+                : details with { Version = editable.Version, Edit = editable.Draft };
+        });
+
     public Task<FilterChoices> GetFilterChoicesAsync(CancellationToken cancellationToken = default) =>
         cache.GetOrReadAsync("choices", 0, () => ReadFilterChoicesAsync(cancellationToken));
 

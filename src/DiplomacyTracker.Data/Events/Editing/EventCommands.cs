@@ -23,6 +23,11 @@ public sealed class EventCommands(IDbContextFactory<DiplomacyDbContext> contextF
     public async Task<EditableEvent?> GetForEditAsync(int id, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await ReadEditableAsync(db, id, cancellationToken);
+    }
+
+    internal static async Task<EditableEvent?> ReadEditableAsync(DiplomacyDbContext db, int id, CancellationToken cancellationToken)
+    {
         var entity = await LoadGraph(db).AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
         return entity is null ? null : new EditableEvent(entity.Id, entity.Version, ToDraft(entity));
     }

@@ -90,16 +90,15 @@ internal static class EventReadApi
             : TypedResults.ValidationProblem(query.Errors);
     }
 
-    private static async Task<Results<Ok<EventDetails>, NotFound>> GetEvent(int id, EventQueries queries, EventCommands commands, HttpResponse response, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<EventDetails>, NotFound>> GetEvent(int id, EventQueries queries, HttpResponse response, CancellationToken cancellationToken)
     {
-        if (await queries.GetAsync(id, cancellationToken) is not { } details || await commands.GetForEditAsync(id, cancellationToken) is not { } editable)
+        if (await queries.GetWithEditAsync(id, cancellationToken) is not { } details)
         {
             return TypedResults.NotFound();
         }
 
-        // The version is the edit's, read second: what PUT and PATCH compare If-Match with.
-        response.Headers.ETag = $"\"{editable.Version}\"";
-        return TypedResults.Ok(details with { Version = editable.Version, Edit = editable.Draft });
+        response.Headers.ETag = $"\"{details.Version}\"";
+        return TypedResults.Ok(details);
     }
 
     private static async Task<Ok<IReadOnlyList<PersonSummary>>> ListParticipants(ParticipantQueries queries, CancellationToken cancellationToken) =>
