@@ -242,6 +242,14 @@ namespace DiplomacyTracker.Data.PostgreSql.Migrations
 
                     b.ToTable("Events", t =>
                         {
+                            t.HasTrigger("Events_Counts_Delete");
+
+                            t.HasTrigger("Events_Counts_Insert");
+
+                            t.HasTrigger("Events_Counts_Update_After");
+
+                            t.HasTrigger("Events_Counts_Update_Before");
+
                             t.HasTrigger("Events_Derived_Delete");
 
                             t.HasTrigger("Events_Facets_Insert");
@@ -358,6 +366,18 @@ namespace DiplomacyTracker.Data.PostgreSql.Migrations
 
                     b.ToTable("EventLegs", t =>
                         {
+                            t.HasTrigger("EventLegs_Counts_Delete_After");
+
+                            t.HasTrigger("EventLegs_Counts_Delete_Before");
+
+                            t.HasTrigger("EventLegs_Counts_Insert_After");
+
+                            t.HasTrigger("EventLegs_Counts_Insert_Before");
+
+                            t.HasTrigger("EventLegs_Counts_Update_After");
+
+                            t.HasTrigger("EventLegs_Counts_Update_Before");
+
                             t.HasTrigger("EventLegs_Facets_Delete");
 
                             t.HasTrigger("EventLegs_Facets_Insert");
@@ -385,6 +405,18 @@ namespace DiplomacyTracker.Data.PostgreSql.Migrations
 
                     b.ToTable("EventParticipants", t =>
                         {
+                            t.HasTrigger("EventParticipants_Counts_Delete_After");
+
+                            t.HasTrigger("EventParticipants_Counts_Delete_Before");
+
+                            t.HasTrigger("EventParticipants_Counts_Insert_After");
+
+                            t.HasTrigger("EventParticipants_Counts_Insert_Before");
+
+                            t.HasTrigger("EventParticipants_Counts_Update_After");
+
+                            t.HasTrigger("EventParticipants_Counts_Update_Before");
+
                             t.HasTrigger("EventParticipants_Facets_Delete");
 
                             t.HasTrigger("EventParticipants_Facets_Insert");

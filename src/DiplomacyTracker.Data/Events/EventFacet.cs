@@ -56,6 +56,34 @@ public static class FacetKind
 
     /// <summary>Counts only: statements of live events by each speaker (Value the person's id).</summary>
     public const string StatementsBy = "statements-by";
+
+    // Counts only, for the overview and the map unfiltered (DerivedTables.CountSourceView): events per value.
+
+    /// <summary>Counts only: live events by their host side (Value the <see cref="Common.Side"/> as a number).</summary>
+    public const string Host = "host";
+
+    /// <summary>Counts only: live events with a leg in each country.</summary>
+    public const string Country = "country";
+
+    /// <summary>Counts only: live events with a leg in each city (Value <see cref="CityValue"/>).</summary>
+    public const string City = "city";
+
+    /// <summary>Counts only: legs of live events held in each city (Value <see cref="CityValue"/>).</summary>
+    public const string CityLegs = "city-legs";
+
+    /// <summary>Counts only: live events two people both took part in (Value the two ids, lower first, as "3,17").</summary>
+    public const string Pair = "pair";
+
+    /// <summary>Counts only: live events with more than one leg (Value empty).</summary>
+    public const string MultiLeg = "multileg";
+
+    /// <summary>The counts-only kinds <see cref="DerivedTables.CountSourceView"/> defines.</summary>
+    public static IReadOnlyList<string> Counted { get; } = [Host, Country, City, CityLegs, Pair, MultiLeg];
+
+    /// <summary>Between a city and its country in a <see cref="City"/> or <see cref="CityLegs"/> value (a control character no name has).</summary>
+    public const char CitySeparator = '\u001f';
+
+    public static string CityValue(string city, string country) => city + CitySeparator + country;
 }
 
 internal sealed class EventFacetConfiguration : IEntityTypeConfiguration<EventFacet>

@@ -151,7 +151,13 @@ public sealed class EventStatistics(IDbContextFactory<DiplomacyDbContext> contex
     {
         var names = await nameIndex.GetAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var matching = FilterPlan.For(filter, names).Apply(db, db.Events.AsNoTracking());
+        var plan = FilterPlan.For(filter, names);
+        var matching = plan.Apply(db, db.Events.AsNoTracking());
+        if (plan.IsEmpty)
+        {
+            return await ReadKeptOverviewAsync(db, matching, cancellationToken);
+        }
+
         var ids = matching.Select(e => e.Id);
 
         var total = await matching.CountAsync(cancellationToken);
@@ -203,18 +209,7 @@ public sealed class EventStatistics(IDbContextFactory<DiplomacyDbContext> contex
             .ToDictionaryAsync(p => p.Id, cancellationToken);
         var pairs = pairCounts.Select(p => new PersonPairCount(pairPeople[p.Pair.a], pairPeople[p.Pair.b], p.Count)).ToList();
 
-        var multiLeg = await matching
-            .Where(e => e.Legs.Count > 1)
-            .OrderByDescending(e => e.SortKey).ThenByDescending(e => e.Id)
-            .Take(MultiLegVisitsShown)
-            .Select(e => new MultiLegVisit(
-                e.Id,
-                e.Title,
-                e.Start,
-                e.End,
-                e.Legs.OrderBy(l => l.Position).Select(l => new LegSummary(l.Position, l.City, l.Country, l.Site, l.Start, l.End)).ToList()))
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
+        var multiLeg = await MultiLegVisitsAsync(matching, cancellationToken);
         var multiLegCount = await matching.CountAsync(e => e.Legs.Count > 1, cancellationToken);
 
         return new EventOverview(
@@ -230,6 +225,58 @@ public sealed class EventStatistics(IDbContextFactory<DiplomacyDbContext> contex
             multiLegCount,
             multiLeg);
     }
+
+    /// <summary>The overview of every live event, from the kept counts (<see cref="KeptCounts"/>).</summary>
+    private static async Task<EventOverview> ReadKeptOverviewAsync(DiplomacyDbContext db, IQueryable<Event> events, CancellationToken cancellationToken)
+    {
+        var years = await KeptCounts.OfKindAsync(db, FacetKind.Year, cancellationToken);
+        var types = await KeptCounts.OfKindAsync(db, FacetKind.Type, cancellationToken);
+        var hosts = await KeptCounts.OfKindAsync(db, FacetKind.Host, cancellationToken);
+        var countries = await KeptCounts.OfKindAsync(db, FacetKind.Country, cancellationToken);
+        var people = (await KeptCounts.OfKindAsync(db, FacetKind.Person, cancellationToken))
+            .Select(p => (Id: int.Parse(p.Key, System.Globalization.CultureInfo.InvariantCulture), Count: p.Value))
+            .OrderByDescending(p => p.Count).ThenBy(p => p.Id).Take(TopPeople).ToList();
+        var pairs = await KeptCounts.TopPairsAsync(db, TopPairs, cancellationToken);
+        var personIds = people.Select(p => p.Id).Concat(pairs.SelectMany(p => new[] { p.First, p.Second })).Distinct().ToList();
+        var persons = await db.People.AsNoTracking()
+            .Where(p => personIds.Contains(p.Id))
+            .Select(p => new PersonRef(p.Id, p.Slug, p.NameEn, p.Country))
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
+
+        return new EventOverview(
+            await KeptCounts.TotalAsync(db, FacetKind.All, cancellationToken),
+            years.Select(y => (Year: y.Key == UnknownYear ? (int?)null : int.Parse(y.Key, System.Globalization.CultureInfo.InvariantCulture), Count: y.Value))
+                .OrderBy(y => y.Year ?? int.MaxValue)
+                .Select(y => y.Year is { } n ? new CountedValue(n.ToString(System.Globalization.CultureInfo.InvariantCulture), n.ToString(System.Globalization.CultureInfo.InvariantCulture), y.Count) : new CountedValue(UnknownYear, "Date unknown", y.Count))
+                .ToList(),
+            hosts.Select(h => (Side: (Side)int.Parse(h.Key, System.Globalization.CultureInfo.InvariantCulture), Count: h.Value))
+                .OrderByDescending(h => h.Count).ThenBy(h => h.Side).Select(h => new CountedValue(h.Side.ToString(), h.Side.ToString(), h.Count)).ToList(),
+            KeptCounts.MostFirst(countries, c => c),
+            await KeptCounts.CitiesAsync(db, cancellationToken),
+            types.Select(t => (Type: (EventType)int.Parse(t.Key, System.Globalization.CultureInfo.InvariantCulture), Count: t.Value))
+                .OrderByDescending(t => t.Count).ThenBy(t => t.Type).Select(t => new CountedValue(t.Type.ToString(), t.Type.ToString(), t.Count)).ToList(),
+            people.Where(p => persons.ContainsKey(p.Id)).Select(p => new CountedValue(persons[p.Id].Slug, persons[p.Id].Name, p.Count))
+                .OrderByDescending(r => r.Count).ThenBy(r => r.Label, StringComparer.OrdinalIgnoreCase).ToList(),
+            pairs.Where(p => persons.ContainsKey(p.First) && persons.ContainsKey(p.Second))
+                .Select(p => new PersonPairCount(persons[p.First], persons[p.Second], p.Count)).ToList(),
+            await KeptCounts.TotalAsync(db, FacetKind.MultiLeg, cancellationToken),
+            await MultiLegVisitsAsync(events, cancellationToken));
+    }
+
+    /// <summary>The latest visits with more than one leg, newest first.</summary>
+    private static Task<List<MultiLegVisit>> MultiLegVisitsAsync(IQueryable<Event> events, CancellationToken cancellationToken) =>
+        events
+            .Where(e => e.Legs.Count > 1)
+            .OrderByDescending(e => e.SortKey).ThenByDescending(e => e.Id)
+            .Take(MultiLegVisitsShown)
+            .Select(e => new MultiLegVisit(
+                e.Id,
+                e.Title,
+                e.Start,
+                e.End,
+                e.Legs.OrderBy(l => l.Position).Select(l => new LegSummary(l.Position, l.City, l.Country, l.Site, l.Start, l.End)).ToList()))
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
 
     private const int TopPeople = 15;
     private const int TopPairs = 10;

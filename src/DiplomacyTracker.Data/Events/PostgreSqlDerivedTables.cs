@@ -51,6 +51,121 @@ public static class PostgreSqlDerivedTables
         UNION ALL SELECT 'xiputin-venue', l."Country", e."SortKey", e."Id" FROM "EventLegs" l JOIN "Events" e ON e."Id" = l."EventId" WHERE NOT e."IsDeleted" AND {MetAtLeg};
         """;
 
+    /// <summary>What an event adds to the counts-only kinds, as <see cref="DerivedTables.CountSourceView"/> on SQLite.</summary>
+    public static string CountSourceView => """
+        CREATE OR REPLACE VIEW "EventCountSource" AS
+        SELECT 'host'::text AS "Kind", e."HostSide"::text AS "Value", e."Id" AS "EventId", 1 AS "N" FROM "Events" e WHERE NOT e."IsDeleted"
+        UNION ALL SELECT 'country', l."Country", l."EventId", 1 FROM "EventLegs" l JOIN "Events" e ON e."Id" = l."EventId" WHERE NOT e."IsDeleted" GROUP BY l."EventId", l."Country"
+        UNION ALL SELECT 'city', l."City" || chr(31) || l."Country", l."EventId", 1 FROM "EventLegs" l JOIN "Events" e ON e."Id" = l."EventId" WHERE NOT e."IsDeleted" GROUP BY l."EventId", l."City", l."Country"
+        UNION ALL SELECT 'city-legs', l."City" || chr(31) || l."Country", l."EventId", count(*)::integer FROM "EventLegs" l JOIN "Events" e ON e."Id" = l."EventId" WHERE NOT e."IsDeleted" GROUP BY l."EventId", l."City", l."Country"
+        UNION ALL SELECT 'pair', a."PersonId"::text || ',' || b."PersonId"::text, a."EventId", 1 FROM "EventParticipants" a JOIN "EventParticipants" b ON b."EventId" = a."EventId" AND b."PersonId" > a."PersonId" JOIN "Events" e ON e."Id" = a."EventId" WHERE NOT e."IsDeleted"
+        UNION ALL SELECT 'multileg', '', e."Id", 1 FROM "Events" e WHERE NOT e."IsDeleted" AND (SELECT count(*) FROM "EventLegs" l WHERE l."EventId" = e."Id") > 1;
+        """;
+
+    /// <summary>
+    /// The counts-only kinds: an event's share is taken out before the first write of the transaction that changes it
+    /// (a BEFORE trigger, so the record is still as it was) and put back, as the record then is, when the transaction
+    /// settles (<c>diplomacy_settle</c>). <c>CountsPending</c> holds the events taken out.
+    /// </summary>
+    public static IReadOnlyList<string> CreateCounts { get; } =
+    [
+        CountSourceView,
+        "CREATE TABLE IF NOT EXISTS \"CountsPending\" (\"EventId\" integer PRIMARY KEY);",
+        $$"""
+        CREATE OR REPLACE FUNCTION diplomacy_take_out(event_id integer) RETURNS void LANGUAGE plpgsql AS $body$
+        BEGIN
+            IF event_id IS NULL THEN
+                RETURN;
+            END IF;
+            PERFORM diplomacy_mark(event_id);
+            INSERT INTO "CountsPending" ("EventId") VALUES (event_id) ON CONFLICT DO NOTHING;
+            IF FOUND THEN
+                INSERT INTO "CountPending" ("Kind", "Value", "Delta") SELECT "Kind", "Value", -"N" FROM "EventCountSource" WHERE "EventId" = event_id;
+            END IF;
+        END $body$;
+        """,
+        """
+        CREATE OR REPLACE FUNCTION diplomacy_counted_changing() RETURNS trigger LANGUAGE plpgsql AS $body$
+        BEGIN
+            -- Each branch names only the columns its table has (a record's missing field is an error even unread).
+            IF TG_TABLE_NAME = 'Events' THEN
+                IF TG_OP = 'DELETE' THEN
+                    PERFORM diplomacy_take_out(OLD."Id");
+                ELSE
+                    PERFORM diplomacy_take_out(NEW."Id");
+                END IF;
+            ELSE
+                IF TG_OP IN ('UPDATE', 'DELETE') THEN
+                    PERFORM diplomacy_take_out(OLD."EventId");
+                END IF;
+                IF TG_OP IN ('INSERT', 'UPDATE') THEN
+                    PERFORM diplomacy_take_out(NEW."EventId");
+                END IF;
+            END IF;
+            IF TG_OP = 'DELETE' THEN
+                RETURN OLD;
+            END IF;
+            RETURN NEW;
+        END $body$;
+        """,
+        SettleFunction,
+    ];
+
+    // Put back the share of every event taken out, as the record now is (before the deltas are summed).
+    private const string PutBack = """
+        PERFORM diplomacy_refresh(pending);
+                WITH taken AS (DELETE FROM "CountsPending" RETURNING "EventId")
+                INSERT INTO "CountPending" ("Kind", "Value", "Delta") SELECT "Kind", "Value", "N" FROM "EventCountSource" WHERE "EventId" IN (SELECT "EventId" FROM taken);
+        """;
+
+    /// <summary>Settles a transaction's changes at commit: facets, text and the counts.</summary>
+    public static string SettleFunction => SettleFunctionBeforeKeptCounts.Replace("PERFORM diplomacy_refresh(pending);", PutBack, StringComparison.Ordinal);
+
+    /// <summary>diplomacy_settle as it was before the counts-only kinds (the KeptOverviewCounts migration's Down).</summary>
+    public const string SettleFunctionBeforeKeptCounts = """
+        CREATE OR REPLACE FUNCTION diplomacy_settle() RETURNS trigger LANGUAGE plpgsql AS $body$
+        DECLARE
+            pending integer[];
+        BEGIN
+            -- The first pending row's turn settles them all (one set-based refresh); the rest find nothing left.
+            WITH taken AS (DELETE FROM "DerivedPending" RETURNING "EventId") SELECT array_agg("EventId") INTO pending FROM taken;
+            IF pending IS NOT NULL THEN
+                PERFORM diplomacy_refresh(pending);
+                INSERT INTO "FilterCounts" ("Kind", "Value", "Count")
+                    SELECT "Kind", "Value", sum("Delta") FROM "CountPending" GROUP BY "Kind", "Value" HAVING sum("Delta") <> 0
+                    ON CONFLICT ("Kind", "Value") DO UPDATE SET "Count" = "FilterCounts"."Count" + excluded."Count";
+                DELETE FROM "CountPending";
+                -- A value no live event has any longer has no row.
+                DELETE FROM "FilterCounts" WHERE "Count" <= 0;
+            END IF;
+            RETURN NULL;
+        END $body$;
+        """;
+
+    /// <summary>The triggers of the counts-only kinds (migration KeptOverviewCounts); also in <see cref="Triggers"/>.</summary>
+    public static IReadOnlyList<(string Name, string Table, string Sql)> CountTriggers { get; } =
+    [
+        ("Events_Counts", "Events", "CREATE TRIGGER \"Events_Counts\" BEFORE INSERT OR DELETE OR UPDATE OF \"IsDeleted\", \"HostSide\" ON \"Events\" FOR EACH ROW EXECUTE FUNCTION diplomacy_counted_changing();"),
+        ("EventLegs_Counts", "EventLegs", "CREATE TRIGGER \"EventLegs_Counts\" BEFORE INSERT OR DELETE OR UPDATE OF \"City\", \"Country\", \"EventId\" ON \"EventLegs\" FOR EACH ROW EXECUTE FUNCTION diplomacy_counted_changing();"),
+        ("EventParticipants_Counts", "EventParticipants", "CREATE TRIGGER \"EventParticipants_Counts\" BEFORE INSERT OR DELETE OR UPDATE OF \"PersonId\", \"EventId\" ON \"EventParticipants\" FOR EACH ROW EXECUTE FUNCTION diplomacy_counted_changing();"),
+    ];
+
+    /// <summary>The counts-only kinds counted afresh (after their rows are deleted, or into an empty table).</summary>
+    public const string FillCounts =
+        "INSERT INTO \"FilterCounts\" (\"Kind\", \"Value\", \"Count\") SELECT \"Kind\", \"Value\", sum(\"N\") FROM \"EventCountSource\" GROUP BY \"Kind\", \"Value\";";
+
+    /// <summary>What <see cref="CreateCounts"/> made, and the triggers, in the order to drop them (diplomacy_settle goes back to <see cref="SettleFunctionBeforeKeptCounts"/>).</summary>
+    public static IReadOnlyList<string> DropCounts { get; } =
+    [
+        "DROP TRIGGER IF EXISTS \"Events_Counts\" ON \"Events\";",
+        "DROP TRIGGER IF EXISTS \"EventLegs_Counts\" ON \"EventLegs\";",
+        "DROP TRIGGER IF EXISTS \"EventParticipants_Counts\" ON \"EventParticipants\";",
+        SettleFunctionBeforeKeptCounts,
+        "DROP FUNCTION IF EXISTS diplomacy_counted_changing, diplomacy_take_out;",
+        "DROP TABLE IF EXISTS \"CountsPending\";",
+        "DROP VIEW IF EXISTS \"EventCountSource\";",
+    ];
+
     // One event's text as EventText holds it: title, summary and its statements in order.
     // An event's tsvector: its words, its Chinese pairs (phrases of two or more characters) and its Chinese characters
     // one by one (a search for one character), each part after the one before so the pairs keep their positions.
@@ -160,25 +275,7 @@ public static class PostgreSqlDerivedTables
             END IF;
         END $body$;
         """,
-        """
-        CREATE FUNCTION diplomacy_settle() RETURNS trigger LANGUAGE plpgsql AS $body$
-        DECLARE
-            pending integer[];
-        BEGIN
-            -- The first pending row's turn settles them all (one set-based refresh); the rest find nothing left.
-            WITH taken AS (DELETE FROM "DerivedPending" RETURNING "EventId") SELECT array_agg("EventId") INTO pending FROM taken;
-            IF pending IS NOT NULL THEN
-                PERFORM diplomacy_refresh(pending);
-                INSERT INTO "FilterCounts" ("Kind", "Value", "Count")
-                    SELECT "Kind", "Value", sum("Delta") FROM "CountPending" GROUP BY "Kind", "Value" HAVING sum("Delta") <> 0
-                    ON CONFLICT ("Kind", "Value") DO UPDATE SET "Count" = "FilterCounts"."Count" + excluded."Count";
-                DELETE FROM "CountPending";
-                -- A value no live event has any longer has no row.
-                DELETE FROM "FilterCounts" WHERE "Count" <= 0;
-            END IF;
-            RETURN NULL;
-        END $body$;
-        """,
+        SettleFunctionBeforeKeptCounts,
         """
         CREATE FUNCTION diplomacy_event_changed() RETURNS trigger LANGUAGE plpgsql AS $body$
         BEGIN
@@ -247,10 +344,13 @@ public static class PostgreSqlDerivedTables
             RETURN NULL;
         END $body$;
         """,
+        .. CreateCounts,
     ];
 
     /// <summary>Every trigger: (name, table, CREATE TRIGGER statement). Dropped and recreated around a bulk copy.</summary>
-    public static IReadOnlyList<(string Name, string Table, string Sql)> Triggers { get; } =
+    public static IReadOnlyList<(string Name, string Table, string Sql)> Triggers => [.. FacetTriggers, .. CountTriggers];
+
+    private static IReadOnlyList<(string Name, string Table, string Sql)> FacetTriggers { get; } =
     [
         ("DerivedPending_Settle", "DerivedPending", "CREATE CONSTRAINT TRIGGER \"DerivedPending_Settle\" AFTER INSERT ON \"DerivedPending\" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION diplomacy_settle();"),
         ("Events_Derived_Delete", "Events", "CREATE TRIGGER \"Events_Derived_Delete\" BEFORE DELETE ON \"Events\" FOR EACH ROW EXECUTE FUNCTION diplomacy_event_changed();"),
@@ -277,6 +377,7 @@ public static class PostgreSqlDerivedTables
         SELECT 'statements-by', s."SpeakerId"::text, count(*) FROM "Statements" s JOIN "Events" e ON e."Id" = s."EventId"
         WHERE NOT e."IsDeleted" AND s."SpeakerId" IS NOT NULL GROUP BY s."SpeakerId";
         """,
+        FillCounts,
         $"""
         INSERT INTO "EventText" ("Key", "EventId", "Document", "Text")
         SELECT e."SortKey"::bigint * {Factor} + e."Id", e."Id", {Document}, b.body
@@ -301,6 +402,9 @@ public static class PostgreSqlDerivedTables
     /// <summary>What <see cref="Create"/> made, in the order to drop it.</summary>
     public static IReadOnlyList<string> Drop { get; } =
     [
+        "DROP FUNCTION IF EXISTS diplomacy_counted_changing, diplomacy_take_out CASCADE;",
+        "DROP TABLE IF EXISTS \"CountsPending\";",
+        "DROP VIEW IF EXISTS \"EventCountSource\";",
         "DROP FUNCTION IF EXISTS diplomacy_statement_changed, diplomacy_attendee_changed, diplomacy_event_part_changed, diplomacy_event_deleting, diplomacy_event_changed CASCADE;",
         "DROP FUNCTION IF EXISTS diplomacy_settle, diplomacy_mark CASCADE;",
         "DROP FUNCTION IF EXISTS diplomacy_count_statements, diplomacy_refresh;",

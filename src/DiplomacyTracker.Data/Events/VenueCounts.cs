@@ -18,7 +18,13 @@ public sealed class VenueCounts(IDbContextFactory<DiplomacyDbContext> contextFac
     {
         var names = await nameIndex.GetAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var matching = FilterPlan.For(filter, names).Apply(db, db.Events.AsNoTracking()).Select(e => e.Id);
+        var plan = FilterPlan.For(filter, names);
+        if (plan.IsEmpty)
+        {
+            return await ReadKeptAsync(db, cancellationToken);
+        }
+
+        var matching = plan.Apply(db, db.Events.AsNoTracking()).Select(e => e.Id);
         // City and Country are NOCASE in both tables: "moscow" and "Moscow" group together and find the same place.
         var legs = db.EventLegs.IgnoreQueryFilters().AsNoTracking().Where(l => matching.Contains(l.EventId));
         if (filter.XiPutinOnly)
@@ -40,6 +46,22 @@ public sealed class VenueCounts(IDbContextFactory<DiplomacyDbContext> contextFac
             .ToListAsync(cancellationToken);
         return counts
             .Select(c => new VenueCount(c.City, c.Country, c.Events, c.Place?.Latitude, c.Place?.Longitude))
+            .OrderByDescending(c => c.Events)
+            .ThenBy(c => c.City, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(c => c.Country, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+
+    // Every live event: the kept counts per city (KeptCounts), placed through the gazetteer.
+    private static async Task<IReadOnlyList<VenueCount>> ReadKeptAsync(DiplomacyDbContext db, CancellationToken cancellationToken)
+    {
+        var cities = await KeptCounts.CitiesAsync(db, cancellationToken);
+        var places = (await db.Places.AsNoTracking().Select(p => new { p.City, p.Country, p.Latitude, p.Longitude }).ToListAsync(cancellationToken))
+            .DistinctBy(p => FacetKind.CityValue(p.City, p.Country), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(p => FacetKind.CityValue(p.City, p.Country), StringComparer.OrdinalIgnoreCase);
+        return cities
+            .Select(c => (City: c, Place: places.GetValueOrDefault(FacetKind.CityValue(c.City, c.Country))))
+            .Select(c => new VenueCount(c.City.City, c.City.Country, c.City.Events, c.Place?.Latitude, c.Place?.Longitude))
             .OrderByDescending(c => c.Events)
             .ThenBy(c => c.City, StringComparer.OrdinalIgnoreCase)
             .ThenBy(c => c.Country, StringComparer.OrdinalIgnoreCase)

@@ -113,4 +113,27 @@ public sealed class VenueCountsTests(VenueApp app) : IClassFixture<VenueApp>
         Assert.DoesNotContain(venues, v => v.City == "Sochi");
         Assert.Equal(4, venues.Count);
     }
+
+    [Fact]
+    public async Task The_overview_of_everything_counts_each_citys_visits_once_and_its_legs_each_and_leaves_deleted_visits_out()
+    {
+        List<Event> live;
+        await using (var db = app.CreateDbContext())
+        {
+            var oracle = await EventOracle.LoadAsync(db);
+            var ids = oracle.Expected(new EventFilter()).ToHashSet();
+            live = oracle.All.Where(e => ids.Contains(e.Id)).ToList();
+        }
+
+        var overview = await app.Services.GetRequiredService<EventStatistics>().GetOverviewAsync(new EventFilter());
+
+        var expected = live.SelectMany(e => e.Legs.Select(l => (e.Id, City: l.City.ToUpperInvariant(), Country: l.Country.ToUpperInvariant())))
+            .GroupBy(l => (l.City, l.Country))
+            .ToDictionary(g => g.Key, g => (Events: g.Select(l => l.Id).Distinct().Count(), Legs: g.Count()));
+        Assert.Equal(expected, overview.Cities.ToDictionary(c => (c.City.ToUpperInvariant(), c.Country.ToUpperInvariant()), c => (c.Events, c.Legs)));
+        // "Moscow twice, Kazan between" and "Lower-case Moscow" among them: two legs there, one visit.
+        Assert.Contains(overview.Cities, c => c.City.Equals("Moscow", StringComparison.OrdinalIgnoreCase) && c.Legs > c.Events);
+        Assert.Equal(live.Count(e => e.Legs.Count > 1), overview.MultiLegVisitCount);
+    }
+
 }
