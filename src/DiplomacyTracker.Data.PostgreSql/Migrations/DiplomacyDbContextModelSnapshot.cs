@@ -441,6 +441,8 @@ namespace DiplomacyTracker.Data.PostgreSql.Migrations
 
                     b.HasKey("Kind", "Value");
 
+                    b.HasIndex("Kind", "Count");
+
                     b.ToTable("FilterCounts", (string)null);
                 });
 

@@ -427,6 +427,8 @@ namespace DiplomacyTracker.Data.Migrations
 
                     b.HasKey("Kind", "Value");
 
+                    b.HasIndex("Kind", "Count");
+
                     b.ToTable("FilterCounts", (string)null);
                 });
 

@@ -17,6 +17,8 @@ namespace DiplomacyTracker.Data.Events;
 /// ("energy"*) can be asked as the few whole words it stands for, which FTS5 reads in rowid order and stops after a
 /// page, instead of as a prefix, whose matches FTS5 merges in full first (<see cref="SearchPrefixes"/>). It only
 /// grows: a word no event has any longer matches nothing.</item>
+/// <item>The counts-only kinds of <c>FilterCounts</c> (<see cref="CountSourceView"/>, ADR 0014): what the overview and the
+/// map count when nothing is filtered, kept by taking each event's share out before a write and putting it back after.</item>
 /// </list>
 /// Triggers rather than application code: the editor, the API, the import, the seed and a hand-made write all pass
 /// through them, and a facet can never be counted twice. The migration that created them and the data generator
