@@ -1,0 +1,38 @@
+using DiplomacyTracker.Web.Features.Overview;
+
+namespace DiplomacyTracker.ComponentTests.Overview;
+
+public sealed class CountChartTests : MudTestContext
+{
+    private static List<ChartBar> Years(int from, int to) =>
+        Enumerable.Range(from, to - from + 1).Select(y => new ChartBar(y.ToString(System.Globalization.CultureInfo.InvariantCulture), y - from + 1, $"/?year={y}")).ToList();
+
+    private IRenderedComponent<CountChart> RenderChart(List<ChartBar> bars, bool columns) => Render<CountChart>(p => p
+        .Add(c => c.Title, "Events per year").Add(c => c.Id, "per-year").Add(c => c.ValueHeading, "Year")
+        .Add(c => c.Bars, bars).Add(c => c.Columns, columns));
+
+    [Fact]
+    public void A_long_time_axis_charts_its_latest_years_says_so_and_tables_every_year()
+    {
+        var cut = RenderChart(Years(1949, 2025), columns: true);
+
+        var charted = cut.FindAll("svg a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(CountChart.MaxBars, charted.Count);
+        Assert.Equal("/?year=2011", charted[0]);
+        Assert.Equal("/?year=2025", charted[^1]);
+        Assert.Equal(77, cut.FindAll("tbody tr").Count);
+        Assert.Contains($"The chart shows the latest {CountChart.MaxBars}; the table lists all 77.", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Categories_chart_the_first_ones_and_a_short_list_has_no_note()
+    {
+        var many = RenderChart(Years(2000, 2019), columns: false);
+        Assert.Equal("/?year=2000", many.FindAll("svg a")[0].GetAttribute("href"));
+        Assert.Contains("The chart shows the first 15; the table lists all 20.", many.Markup, StringComparison.Ordinal);
+
+        var few = RenderChart(Years(2020, 2024), columns: true);
+        Assert.Equal(5, few.FindAll("svg a").Count);
+        Assert.DoesNotContain("The chart shows", few.Markup, StringComparison.Ordinal);
+    }
+}
