@@ -35,4 +35,16 @@ public sealed class CountChartTests : MudTestContext
         Assert.Equal(5, few.FindAll("svg a").Count);
         Assert.DoesNotContain("The chart shows", few.Markup, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Columns_of_ten_thousand_or_more_show_thousands_and_keep_the_exact_figure_in_their_title_and_row()
+    {
+        var cut = RenderChart([new ChartBar("2024", 25_173, "/?year=2024"), new ChartBar("2025", 9_999, "/?year=2025")], columns: true);
+
+        var values = cut.FindAll("svg text.bar-value").Select(t => t.TextContent).ToList();
+        Assert.Equal(["25k", "9999"], values);
+        Assert.Equal("2024: 25173 events", cut.FindAll("svg title")[0].TextContent);
+        Assert.Contains(cut.FindAll("tbody td"), td => td.TextContent == "25173");
+    }
+
 }
