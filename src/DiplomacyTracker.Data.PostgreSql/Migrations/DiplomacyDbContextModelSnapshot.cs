@@ -432,8 +432,8 @@ namespace DiplomacyTracker.Data.PostgreSql.Migrations
                         .HasColumnType("character varying(20)");
 
                     b.Property<string>("Value")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)")
                         .UseCollation("case_insensitive");
 
                     b.Property<int>("Count")

@@ -418,7 +418,7 @@ namespace DiplomacyTracker.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Value")
-                        .HasMaxLength(100)
+                        .HasMaxLength(201)
                         .HasColumnType("TEXT")
                         .UseCollation("NOCASE");
 

@@ -84,6 +84,9 @@ public static class FacetKind
     public const char CitySeparator = '\u001f';
 
     public static string CityValue(string city, string country) => city + CitySeparator + country;
+
+    /// <summary>The longest value a count can have: a <see cref="CityValue"/> of the longest city and country.</summary>
+    public const int CountValueMaxLength = 2 * EventLeg.PlaceMaxLength + 1;
 }
 
 internal sealed class EventFacetConfiguration : IEntityTypeConfiguration<EventFacet>
@@ -108,6 +111,6 @@ internal sealed class FilterCountConfiguration : IEntityTypeConfiguration<Filter
         // The most frequent values of a kind first without sorting them all (the overview's top pairs of 44,000).
         builder.HasIndex(f => new { f.Kind, f.Count });
         builder.Property(f => f.Kind).HasMaxLength(20);
-        builder.Property(f => f.Value).HasMaxLength(EventLeg.PlaceMaxLength).UseCollation("NOCASE");
+        builder.Property(f => f.Value).HasMaxLength(FacetKind.CountValueMaxLength).UseCollation("NOCASE");
     }
 }

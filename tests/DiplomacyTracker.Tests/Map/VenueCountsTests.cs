@@ -29,9 +29,16 @@ public sealed class VenueApp : EditingApp
         await CreateAsync("Moscow twice, Kazan between", 2041, ("Moscow", "Russia"), ("Kazan", "Russia"), ("Moscow", "Russia"));
         await CreateAsync("Lower-case Moscow", 2042, ("moscow", "russia"));
         await CreateAsync("A town the gazetteer lacks", 2042, ("Zelenogradsk", "Russia"), ("Beijing", "China"));
+        await CreateAsync(LongestPlaceTitle, 2043, (LongestCity, LongestCountry));
         var deleted = await CreateAsync("Deleted Sochi visit", 2042, ("Sochi", "Russia"));
         Assert.IsType<EventCommandResult.Saved>(await Commands.SoftDeleteAsync(deleted, AdminEmail));
     }
+
+    public const string LongestPlaceTitle = "A city and country as long as the form allows";
+
+    public static readonly string LongestCity = new('c', EventLeg.PlaceMaxLength);
+
+    public static readonly string LongestCountry = new('k', EventLeg.PlaceMaxLength);
 }
 
 public sealed class VenueCountsTests(VenueApp app) : IClassFixture<VenueApp>
@@ -136,4 +143,14 @@ public sealed class VenueCountsTests(VenueApp app) : IClassFixture<VenueApp>
         Assert.Equal(live.Count(e => e.Legs.Count > 1), overview.MultiLegVisitCount);
     }
 
+    [Fact]
+    public async Task A_city_and_a_country_as_long_as_the_form_allows_are_counted_on_the_overview_and_the_map()
+    {
+        var overview = await app.Services.GetRequiredService<EventStatistics>().GetOverviewAsync(new EventFilter());
+        var city = Assert.Single(overview.Cities, c => c.City == VenueApp.LongestCity);
+        Assert.Equal((VenueApp.LongestCountry, 1, 1), (city.Country, city.Events, city.Legs));
+
+        var venues = await app.Services.GetRequiredService<VenueCounts>().CountAsync(new EventFilter());
+        Assert.Equal(1, Assert.Single(venues, v => v.City == VenueApp.LongestCity).Events);
+    }
 }
