@@ -19,6 +19,8 @@ public sealed partial class SearchSuggestionsBrowserTests(BrowserFixture fixture
         if (width == PhoneWidth)
         {
             await timeline.FiltersToggle.ClickAsync();
+            // Typing has no wait of its own: keys sent before the form has opened went nowhere.
+            await Assertions.Expect(timeline.SearchText).ToBeVisibleAsync();
         }
 
         await timeline.SearchText.PressSequentiallyAsync("Путин");
