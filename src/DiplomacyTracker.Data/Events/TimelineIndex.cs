@@ -42,14 +42,13 @@ public static class TimelineIndex
 
         var exact = await ExactTotalAsync(db, narrowed, counts, cancellationToken);
         var ordered = Ordered(db, narrowed, counts);
-        IReadOnlyList<int> ids = (exact is { } known && skip >= known) || take == 0 ? [] : await ordered.PageAsync(db, skip, take, cancellationToken);
         if (exact is { } total)
         {
-            return new IndexedPage(ids, total, true);
+            return new IndexedPage(skip >= total || take == 0 ? [] : await ordered.PageAsync(db, skip, take, cancellationToken), total, true);
         }
 
         var bound = Math.Max(CountLimit, skip + take) + 1;
-        var (counted, isExact) = await ordered.CountAsync(db, bound, cancellationToken);
+        var (ids, counted, isExact) = await ordered.PageAndCountAsync(db, skip, take, bound, cancellationToken);
         // Never less than what the reader can see is there.
         return isExact ? new IndexedPage(ids, counted, true) : new IndexedPage(ids, Math.Max(Math.Min(counted, bound - 1), skip + ids.Count), false);
     }
@@ -194,6 +193,51 @@ public static class TimelineIndex
             db.Database.SqlQuery<int>(Sql($"SELECT COUNT(*) AS \"Value\" FROM ({driver} LIMIT {{{arguments.Length}}}) d", cap)).SingleAsync(cancellationToken);
 
         /// <summary>
+        /// A page and the count of <see cref="CountAsync"/>, with the count left out where the page already says it:
+        /// a page that is not full ends the walk (the total is exact), and a full page whose last row lies beyond the
+        /// rows the count would examine means that count could only say "at least the page". The first page of a
+        /// combination whose matches are sparse in its walk is then the page and one index-only count, not the page
+        /// and a second walk over the same rows.
+        /// </summary>
+        public async Task<(IReadOnlyList<int> Ids, int Count, bool IsExact)> PageAndCountAsync(DiplomacyDbContext db, int skip, int take, int limit, CancellationToken cancellationToken)
+        {
+            if (linq is not null || fallback is not null || probes.Length == 0 || take == 0)
+            {
+                IReadOnlyList<int> page = take == 0 ? [] : await PageAsync(db, skip, take, cancellationToken);
+                var (count, exact) = await CountAsync(db, limit, cancellationToken);
+                return (page, count, exact);
+            }
+
+            var rows = await ReadAsync(db, () => db.Database.SqlQuery<WalkedRow>(Sql(
+                $"SELECT CAST(d.k AS bigint) AS \"Key\", d.\"Value\" AS \"Value\" FROM ({driver} ORDER BY {order}) d{Where} LIMIT {{{arguments.Length}}} OFFSET {{{arguments.Length + 1}}}",
+                take, skip)).ToListAsync(cancellationToken), cancellationToken);
+            var ids = rows.ConvertAll(r => r.Value);
+            if (rows.Count is > 0 and var found && found < take)
+            {
+                return (ids, skip + found, true);
+            }
+
+            var examinedLimit = Math.Max(ExaminedLimit, 2 * limit);
+            if (rows.Count == take)
+            {
+                var last = rows[^1];
+                var walkedToLast = await ReadAsync(db, () => db.Database.SqlQuery<int>(Sql(
+                    $"SELECT COUNT(*) AS \"Value\" FROM ({driver} ORDER BY {order} LIMIT {{{arguments.Length}}}) d WHERE d.k < {{{arguments.Length + 1}}} OR (d.k = {{{arguments.Length + 1}}} AND d.\"Value\" <= {{{arguments.Length + 2}}})",
+                    examinedLimit, last.Key, last.Value)).SingleAsync(cancellationToken), cancellationToken);
+                if (walkedToLast >= examinedLimit)
+                {
+                    return (ids, skip + ids.Count, false);
+                }
+            }
+
+            var (counted, isExact) = await CountAsync(db, limit, cancellationToken);
+            return (ids, counted, isExact);
+        }
+
+        /// <summary>A row of a walk: its position in timeline order (the driver's key) and the event's id.</summary>
+        private sealed record WalkedRow(long Key, int Value);
+
+        /// <summary>
         /// Counts up to <paramref name="limit"/> matches among the first <see cref="ExaminedLimit"/> rows (or twice
         /// the limit, so that the last page of a deep walk can know its total) of the
         /// walk; the count is exact when neither bound was reached.
@@ -223,9 +267,12 @@ public static class TimelineIndex
                 return (hits, hits < limit);
             }
 
-            var examined = await ReadAsync(db, () => db.Database.SqlQuery<int>(Sql($"SELECT COUNT(*) AS \"Value\" FROM {walked}", examinedLimit)).SingleAsync(cancellationToken), cancellationToken);
-            return (hits, examined < examinedLimit);
+            return (hits, await ExaminedAsync(db, walked, examinedLimit, cancellationToken) < examinedLimit);
         }
+
+        // How many rows of the walk the count looked at: fewer than its limit means it saw every match.
+        private Task<int> ExaminedAsync(DiplomacyDbContext db, string walked, int examinedLimit, CancellationToken cancellationToken) =>
+            ReadAsync(db, () => db.Database.SqlQuery<int>(Sql($"SELECT COUNT(*) AS \"Value\" FROM {walked}", examinedLimit)).SingleAsync(cancellationToken), cancellationToken);
 
         // The planner prices a scan of EventText by its pages, not by unpacking each row's tsvector to test it, and so
         // scans for a word in a third of the events (800 ms at 100,000 events) where the GIN index takes 50 ms. A

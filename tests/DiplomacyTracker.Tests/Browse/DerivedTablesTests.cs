@@ -192,4 +192,36 @@ public sealed class LargeCombinationTests(EditingApp app) : IClassFixture<Editin
         Assert.Equal(events, full.Total);
         Assert.Equal(events, EventFacets.CountOf(full.Venues, "Testville"));
     }
+
+    [Fact]
+    public async Task A_combination_whose_matches_all_come_late_in_the_walk_still_pages_them_and_counts_them_exactly_on_request()
+    {
+        // The search's 2,160 matches in timeline order: 2,100 elsewhere first, then the 60 in Sparseville, all past the
+        // rows a combination's count looks at.
+        await using (var db = app.CreateDbContext())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await PlainSqlEvents.InsertAsync(db, "Early sparseness call", TimelineIndex.ExaminedLimit + 100, 2050, "Made up for a test.", legCity: "Elsewhere");
+            await PlainSqlEvents.InsertAsync(db, "Late sparseness call", 60, 2055, "Made up for a test.", legCity: "Sparseville");
+            await transaction.CommitAsync();
+        }
+
+        using var client = app.CreateClient();
+        var first = (await client.GetFromJsonAsync<PagedResult<EventSummary>>("/api/events?q=sparseness&venue=Sparseville", Json))!;
+        Assert.Equal(50, first.Items.Count);
+        Assert.All(first.Items, e => Assert.StartsWith("Late sparseness call", e.Title, StringComparison.Ordinal));
+        // At least the page; exactly 60 where the count could see them all (PostgreSQL walks the 60 Sparseville events).
+        Assert.InRange(first.Total, 50, 60);
+        Assert.True(!first.TotalIsExact || first.Total == 60);
+
+        var second = (await client.GetFromJsonAsync<PagedResult<EventSummary>>("/api/events?q=sparseness&venue=Sparseville&page=2", Json))!;
+        Assert.Equal(10, second.Items.Count);
+        // A page that is not full ends the walk: the total is exact.
+        Assert.Equal((60, true), (second.Total, second.TotalIsExact));
+        Assert.Empty(first.Items.Select(e => e.Id).Intersect(second.Items.Select(e => e.Id)));
+        Assert.All(second.Items, e => Assert.StartsWith("Late sparseness call", e.Title, StringComparison.Ordinal));
+
+        var exact = await client.GetFromJsonAsync<JsonElement>("/api/events/count?q=sparseness&venue=Sparseville");
+        Assert.Equal(60, exact.GetProperty("count").GetInt32());
+    }
 }
