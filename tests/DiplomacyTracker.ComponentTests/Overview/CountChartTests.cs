@@ -47,4 +47,18 @@ public sealed class CountChartTests : MudTestContext
         Assert.Contains(cut.FindAll("tbody td"), td => td.TextContent == "25173");
     }
 
+    [Theory]
+    [InlineData(7)]
+    [InlineData(543_887)]
+    public void The_figure_at_the_end_of_the_longest_bar_fits_in_the_drawing(int most)
+    {
+        var cut = RenderChart([new ChartBar("China", most, "/?venue=China"), new ChartBar("Russia", most / 2, "/?venue=Russia")], columns: false);
+
+        var width = double.Parse(cut.Find("svg").GetAttribute("viewBox")!.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture);
+        var figure = cut.FindAll("svg text.bar-value")[0];
+        Assert.Equal(most.ToString(System.Globalization.CultureInfo.InvariantCulture), figure.TextContent);
+        // A bold digit at 12 px is at most about 0.65 em (7.8 units) wide.
+        var end = double.Parse(figure.GetAttribute("x")!, System.Globalization.CultureInfo.InvariantCulture) + (7.8 * figure.TextContent.Length);
+        Assert.True(end <= width, $"The figure ends at {end}, past the drawing's width {width}.");
+    }
 }
