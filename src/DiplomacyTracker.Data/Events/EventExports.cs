@@ -79,7 +79,9 @@ public sealed class EventExports(IDbContextFactory<DiplomacyDbContext> contextFa
                 e.DateNote,
                 e.UpdatedAt,
                 e.ExternalKey,
-                Sources = e.Sources.OrderBy(x => x.Id).Select(x => new SourceExport(x.Title, x.Url, x.Outlet, x.PublishedOn)).ToList(),
+                // The date as its columns: the complex property itself would read each source whole, its article too.
+                Sources = e.Sources.OrderBy(x => x.Id).Select(x => new SourceExport(x.Title, x.Url, x.Outlet,
+                    new PartialDate { Precision = x.PublishedOn.Precision, Year = x.PublishedOn.Year, Month = x.PublishedOn.Month, Day = x.PublishedOn.Day, IsApproximate = x.PublishedOn.IsApproximate })).ToList(),
                 // The same order as EventSummary.Participants, so the names line up with it.
                 Names = e.Participants.OrderBy(p => p.Person!.Country).ThenBy(p => p.Person!.NameEn)
                     .Select(p => new PersonNames(p.PersonId, p.Person!.NameEn, p.Person.NameZh, p.Person.NameRu)).ToList(),

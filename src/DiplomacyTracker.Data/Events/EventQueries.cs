@@ -150,6 +150,8 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
     private async Task<EventDetails?> ReadDetailsAsync(int id, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        // A source's date is read as its columns: projecting the complex property makes EF Core read the whole source,
+        // its article text included, for every statement and document that cites it.
         var details = await db.Events.AsNoTracking()
             .Where(e => e.Id == id)
             .Select(e => new EventDetails(
@@ -179,13 +181,19 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
                     s.Attribution,
                     s.Kind,
                     s.Text,
-                    s.Source == null ? null : new SourceRef(s.Source.Id, s.Source.Title, s.Source.Outlet, s.Source.PublishedOn, s.Source.Url, s.Source.TitleIsEditorial),
+                    s.Source == null ? null : new SourceRef(s.Source.Id, s.Source.Title, s.Source.Outlet,
+                        new PartialDate { Precision = s.Source.PublishedOn.Precision, Year = s.Source.PublishedOn.Year, Month = s.Source.PublishedOn.Month, Day = s.Source.PublishedOn.Day, IsApproximate = s.Source.PublishedOn.IsApproximate },
+                        s.Source.Url, s.Source.TitleIsEditorial),
                     s.SourceOffset,
                     s.Topics.OrderBy(t => t.Name).Select(t => new TopicView(t.Slug, t.Name)).ToList())).ToList(),
                 e.Documents.OrderBy(d => d.Id).Select(d => new DocumentView(
                     d.Id, d.Title, d.Kind, d.Summary,
-                    d.Source == null ? null : new SourceRef(d.Source.Id, d.Source.Title, d.Source.Outlet, d.Source.PublishedOn, d.Source.Url, d.Source.TitleIsEditorial))).ToList(),
-                e.Sources.OrderBy(s => s.Id).Select(s => new SourceRef(s.Id, s.Title, s.Outlet, s.PublishedOn, s.Url, s.TitleIsEditorial)).ToList(),
+                    d.Source == null ? null : new SourceRef(d.Source.Id, d.Source.Title, d.Source.Outlet,
+                        new PartialDate { Precision = d.Source.PublishedOn.Precision, Year = d.Source.PublishedOn.Year, Month = d.Source.PublishedOn.Month, Day = d.Source.PublishedOn.Day, IsApproximate = d.Source.PublishedOn.IsApproximate },
+                        d.Source.Url, d.Source.TitleIsEditorial))).ToList(),
+                e.Sources.OrderBy(s => s.Id).Select(s => new SourceRef(s.Id, s.Title, s.Outlet,
+                    new PartialDate { Precision = s.PublishedOn.Precision, Year = s.PublishedOn.Year, Month = s.PublishedOn.Month, Day = s.PublishedOn.Day, IsApproximate = s.PublishedOn.IsApproximate },
+                    s.Url, s.TitleIsEditorial)).ToList(),
                 null,
                 null,
                 null))
