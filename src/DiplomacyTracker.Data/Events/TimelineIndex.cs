@@ -170,7 +170,7 @@ public static class TimelineIndex
 
             if (fallback is null)
             {
-                return await ReadAsync(db, () => db.Database.SqlQuery<int>(Sql($"{Matching} LIMIT {{{arguments.Length}}} OFFSET {{{arguments.Length + 1}}}", take, skip)).ToListAsync(cancellationToken), cancellationToken);
+                return (await PageRowsAsync(db, skip, take, cancellationToken)).ConvertAll(r => r.Value);
             }
 
             // Ten rows walked for each one shown is a search in a tenth of the events; sparser than that (or all in
@@ -208,13 +208,11 @@ public static class TimelineIndex
                 return (page, count, exact);
             }
 
-            var rows = await ReadAsync(db, () => db.Database.SqlQuery<WalkedRow>(Sql(
-                $"SELECT CAST(d.k AS bigint) AS \"Key\", d.\"Value\" AS \"Value\" FROM ({driver} ORDER BY {order}) d{Where} LIMIT {{{arguments.Length}}} OFFSET {{{arguments.Length + 1}}}",
-                take, skip)).ToListAsync(cancellationToken), cancellationToken);
+            var rows = await PageRowsAsync(db, skip, take, cancellationToken);
             var ids = rows.ConvertAll(r => r.Value);
-            if (rows.Count is > 0 and var found && found < take)
+            if (rows.Count > 0 && rows.Count < take)
             {
-                return (ids, skip + found, true);
+                return (ids, skip + rows.Count, true);
             }
 
             var examinedLimit = Math.Max(ExaminedLimit, 2 * limit);
@@ -236,6 +234,12 @@ public static class TimelineIndex
 
         /// <summary>A row of a walk: its position in timeline order (the driver's key) and the event's id.</summary>
         private sealed record WalkedRow(long Key, int Value);
+
+        // The page's rows of the whole walk (no cap), each with its key, so that the caller can tell how far it went.
+        private Task<List<WalkedRow>> PageRowsAsync(DiplomacyDbContext db, int skip, int take, CancellationToken cancellationToken) =>
+            ReadAsync(db, () => db.Database.SqlQuery<WalkedRow>(Sql(
+                $"SELECT CAST(d.k AS bigint) AS \"Key\", d.\"Value\" AS \"Value\" FROM ({driver} ORDER BY {order}) d{Where} LIMIT {{{arguments.Length}}} OFFSET {{{arguments.Length + 1}}}",
+                take, skip)).ToListAsync(cancellationToken), cancellationToken);
 
         /// <summary>
         /// Counts up to <paramref name="limit"/> matches among the first <see cref="ExaminedLimit"/> rows (or twice
