@@ -25,20 +25,16 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
 
     /// <summary>
     /// One event as GET /api/events/{id} returns it: its details with <see cref="EventDetails.Edit"/> (the write API's
-    /// shape) and that edit's version, kept until the next write like every read. The draft in a kept answer is
-    /// shared by every request that reads it, so it is only for serialising: a caller that changes a draft takes its
-    /// own from <see cref="Editing.EventCommands.GetForEditAsync"/>.
+    /// shape) made from them, so the draft and the version (what PUT and PATCH compare If-Match with) come from the same
+    /// read. Kept until the next write like every read. The draft in a kept answer is shared by every request that
+    /// reads it, so it is only for serialising: a caller that changes a draft takes its own from
+    /// <see cref="Editing.EventCommands.GetForEditAsync"/>.
     /// </summary>
     public Task<EventDetails?> GetWithEditAsync(int id, CancellationToken cancellationToken = default) =>
         cache.GetOrReadAsync("event-with-edit", id, async () =>
-        {
-            var details = await ReadDetailsAsync(id, cancellationToken);
-            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            // The version is the edit's, read second: what PUT and PATCH compare If-Match with.
-            return details is null || await Editing.EventCommands.ReadEditableAsync(db, id, cancellationToken) is not { } editable
-                ? null
-                : details with { Version = editable.Version, Edit = editable.Draft };
-        });
+            await ReadDetailsAsync(id, cancellationToken) is { } details
+                ? details with { Edit = Editing.EventCommands.ToDraft(details) }
+                : null);
 
     public Task<FilterChoices> GetFilterChoicesAsync(CancellationToken cancellationToken = default) =>
         cache.GetOrReadAsync("choices", 0, () => ReadFilterChoicesAsync(cancellationToken));
@@ -150,8 +146,8 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
     private async Task<EventDetails?> ReadDetailsAsync(int id, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        // A source's date is read as its columns: projecting the complex property makes EF Core read the whole source,
-        // its article text included, for every statement and document that cites it.
+        // Dates are read as their columns: projecting the complex property makes EF Core read the whole row, for a
+        // source its article text included, for every statement and document that cites it.
         var details = await db.Events.AsNoTracking()
             .Where(e => e.Id == id)
             .Select(e => new EventDetails(
@@ -159,8 +155,8 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
                 e.Title,
                 e.Type,
                 e.Status,
-                e.Start,
-                e.End,
+                new PartialDate { Precision = e.Start.Precision, Year = e.Start.Year, Month = e.Start.Month, Day = e.Start.Day, IsApproximate = e.Start.IsApproximate },
+                new PartialDate { Precision = e.End.Precision, Year = e.End.Year, Month = e.End.Month, Day = e.End.Day, IsApproximate = e.End.IsApproximate },
                 e.DateNote,
                 e.Summary,
                 e.HostSide,
@@ -208,12 +204,12 @@ public sealed class EventQueries(IDbContextFactory<DiplomacyDbContext> contextFa
         var previous = await db.Events.AsNoTracking()
             .Where(e => e.SortKey < sortKey || (e.SortKey == sortKey && e.Id < id))
             .OrderByDescending(e => e.SortKey).ThenByDescending(e => e.Id)
-            .Select(e => new EventNeighbour(e.Id, e.Title, e.Start))
+            .Select(e => new EventNeighbour(e.Id, e.Title, new PartialDate { Precision = e.Start.Precision, Year = e.Start.Year, Month = e.Start.Month, Day = e.Start.Day, IsApproximate = e.Start.IsApproximate }))
             .FirstOrDefaultAsync(cancellationToken);
         var next = await db.Events.AsNoTracking()
             .Where(e => e.SortKey > sortKey || (e.SortKey == sortKey && e.Id > id))
             .OrderBy(e => e.SortKey).ThenBy(e => e.Id)
-            .Select(e => new EventNeighbour(e.Id, e.Title, e.Start))
+            .Select(e => new EventNeighbour(e.Id, e.Title, new PartialDate { Precision = e.Start.Precision, Year = e.Start.Year, Month = e.Start.Month, Day = e.Start.Day, IsApproximate = e.Start.IsApproximate }))
             .FirstOrDefaultAsync(cancellationToken);
         return details with { Previous = previous, Next = next };
     }
