@@ -17,6 +17,7 @@ if (await app.RunMaintenanceCommandAsync(args))
 }
 
 await app.InitializeDatabaseAsync();
+app.StartFirstPageWarmUp();
 app.UseDiplomacyPipeline();
 await app.RunAsync();
 

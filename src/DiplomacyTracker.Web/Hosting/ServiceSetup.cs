@@ -68,6 +68,7 @@ internal static class ServiceSetup
         });
         services.AddDiplomacyData();
         services.AddSingleton<DiplomacyTracker.Web.Features.Timeline.EventMarkup>();
+        services.AddSingleton<FirstPageWarmUp>();
         builder.AddDiplomacyBackups();
         builder.AddDiplomacyEditing();
 

@@ -5,9 +5,12 @@ using System.Text.RegularExpressions;
 using DiplomacyTracker.Data.Events;
 using DiplomacyTracker.DataGenerator;
 using DiplomacyTracker.Testing;
+using DiplomacyTracker.Tests.Editing;
+using DiplomacyTracker.Web.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DiplomacyTracker.Tests.Hosting;
 
@@ -87,6 +90,39 @@ public sealed partial class StartupQueryPlanTests
         }
 
         Assert.True(scans.Count == 0, "Start-up reads whole tables:\n" + string.Join("\n\n", scans));
+    }
+
+    // Tables of the record itself (not the read cache's stamp): a request that reads one did not come from memory.
+    private static readonly string[] RecordTables = ["Events", "EventLegs", "EventParticipants", "EventTopics", "EventFacets", "FilterCounts", "Statements", "People", "Topics"];
+
+    [SqliteFact("captures the SQL of one request")]
+    public async Task After_a_restart_the_first_timeline_reader_gets_the_page_from_memory_read_while_the_app_started()
+    {
+        var database = Path.Combine(Path.GetTempPath(), "diplomacy-tests", Guid.NewGuid().ToString("N"), "diplomacy.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(database)!);
+        await using (var first = new SharedDatabaseApp(database))
+        {
+            // The first start migrates, seeds and makes the key ring: writes, after which nothing read before counts.
+            await first.InitializeAsync();
+        }
+
+        async Task<List<string>> RecordReadsOfFirstTimelineAsync(bool warmUp)
+        {
+            SqliteConnection.ClearAllPools();
+            await using var app = new SharedDatabaseApp(database, new Dictionary<string, string?> { ["Startup:WarmUp"] = warmUp ? "true" : "false" });
+            await app.InitializeAsync();
+            await app.Services.GetRequiredService<FirstPageWarmUp>().Completion;
+            using var capture = new SqlCapture(database);
+            using var client = app.CreateClient();
+            var response = await client.GetAsync("/");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("Timeline of Sino-Russian diplomacy", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            return capture.Commands.Select(c => c.Sql).Where(sql => RecordTables.Any(t => sql.Contains($"\"{t}\"", StringComparison.Ordinal))).ToList();
+        }
+
+        Assert.NotEmpty(await RecordReadsOfFirstTimelineAsync(warmUp: false));
+        var reads = await RecordReadsOfFirstTimelineAsync(warmUp: true);
+        Assert.True(reads.Count == 0, "The first / after a restart read the record:\n" + string.Join("\n\n", reads));
     }
 
     private static List<string> ScannedTables(SqliteConnection connection, CapturedCommand captured)
