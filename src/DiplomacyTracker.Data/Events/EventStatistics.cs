@@ -158,72 +158,96 @@ public sealed class EventStatistics(IDbContextFactory<DiplomacyDbContext> contex
             return await ReadKeptOverviewAsync(db, matching, cancellationToken);
         }
 
-        var ids = matching.Select(e => e.Id);
-
-        var total = await matching.CountAsync(cancellationToken);
-        var years = await CountByYearAsync(matching, cancellationToken);
-        var types = await CountByTypeAsync(matching, cancellationToken);
-        var people = await CountByPersonAsync(db, matching, TopPeople, cancellationToken);
-        var hostSides = await matching.GroupBy(e => e.HostSide)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-
-        var legs = db.EventLegs.IgnoreQueryFilters().AsNoTracking().Where(l => ids.Contains(l.EventId));
-        if (filter.XiPutinOnly)
+        // The matching events are found once, then counted here from three reads by their ids (OverviewTally).
+        var tally = new OverviewTally();
+        var matched = await matching.Select(e => new { e.Id, e.SortKey, e.Type, e.HostSide }).ToListAsync(cancellationToken);
+        foreach (var e in matched)
         {
-            // Countries and cities where they met, as the venue filter reads them with "only Xi–Putin meetings".
-            var meetingLegs = EventQueries.XiPutinLegs(db);
-            legs = legs.Where(l => meetingLegs.Contains(l.Id));
+            tally.AddEvent(e.SortKey, e.Type, e.HostSide);
         }
 
-        var countries = await legs.Select(l => new { l.EventId, l.Country }).Distinct()
-            .GroupBy(l => l.Country).Select(g => new { g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var cities = await legs
-            .GroupBy(l => new { l.City, l.Country })
-            .Select(g => new { g.Key.City, g.Key.Country, Events = g.Select(l => l.EventId).Distinct().Count(), Legs = g.Count() })
-            .ToListAsync(cancellationToken);
-
-        // Who met whom: every pair of participants of one event, counted over events (done here, not in SQL: a
-        // self-join per event is no cheaper and this reads each participation row once).
-        var participations = await db.EventParticipants.IgnoreQueryFilters().AsNoTracking()
-            .Where(p => ids.Contains(p.EventId))
-            .Select(p => new { p.EventId, p.PersonId })
-            .ToListAsync(cancellationToken);
-        var pairCounts = participations
-            .GroupBy(p => p.EventId)
-            .SelectMany(g =>
+        // In id order, so each event's rows come together (and SQLite walks the EventId indexes in order).
+        var ids = matched.Select(e => e.Id).Order().ToList();
+        var legs = db.EventLegs.IgnoreQueryFilters().AsNoTracking()
+            .Where(l => EF.Parameter(ids).Contains(l.EventId))
+            .OrderBy(l => l.EventId);
+        // With "only Xi–Putin meetings" the places are where they met, as the venue filter then reads them.
+        var meetingLegs = EventQueries.XiPutinLegs(db);
+        var legRows = filter.XiPutinOnly
+            ? legs.Select(l => new LegPlace(l.EventId, l.City, l.Country, meetingLegs.Contains(l.Id)))
+            : legs.Select(l => new LegPlace(l.EventId, l.City, l.Country, true));
+        var multiLegIds = new HashSet<int>();
+        await foreach (var (eventId, eventLegs) in ByEvent(legRows.AsAsyncEnumerable(), l => l.EventId, cancellationToken))
+        {
+            tally.AddLegs(eventLegs.ConvertAll(l => (l.City, l.Country, l.Counted)));
+            if (eventLegs.Count > 1)
             {
-                var persons = g.Select(p => p.PersonId).Distinct().Order().ToArray();
-                return persons.SelectMany((a, i) => persons.Skip(i + 1).Select(b => (a, b)));
-            })
-            .GroupBy(pair => pair)
-            .Select(g => (Pair: g.Key, Count: g.Count()))
-            .OrderByDescending(p => p.Count).ThenBy(p => p.Pair.a).ThenBy(p => p.Pair.b)
-            .Take(TopPairs)
-            .ToList();
-        var pairPeopleIds = pairCounts.SelectMany(p => new[] { p.Pair.a, p.Pair.b }).Distinct().ToList();
-        var pairPeople = await db.People.AsNoTracking()
-            .Where(p => pairPeopleIds.Contains(p.Id))
+                multiLegIds.Add(eventId);
+            }
+        }
+
+        var participations = db.EventParticipants.IgnoreQueryFilters().AsNoTracking()
+            .Where(p => EF.Parameter(ids).Contains(p.EventId))
+            .OrderBy(p => p.EventId)
+            .Select(p => new Participation(p.EventId, p.PersonId));
+        await foreach (var (_, eventPeople) in ByEvent(participations.AsAsyncEnumerable(), p => p.EventId, cancellationToken))
+        {
+            tally.AddParticipants(eventPeople.Select(p => p.PersonId));
+        }
+
+        var topPeople = tally.TopPeople(TopPeople);
+        var topPairs = tally.TopPairs(TopPairs);
+        var personIds = topPeople.Select(p => p.PersonId).Concat(topPairs.SelectMany(p => new[] { p.First, p.Second })).Distinct().ToList();
+        var persons = await db.People.AsNoTracking()
+            .Where(p => personIds.Contains(p.Id))
             .Select(p => new PersonRef(p.Id, p.Slug, p.NameEn, p.Country))
             .ToDictionaryAsync(p => p.Id, cancellationToken);
-        var pairs = pairCounts.Select(p => new PersonPairCount(pairPeople[p.Pair.a], pairPeople[p.Pair.b], p.Count)).ToList();
-
-        var multiLeg = await MultiLegVisitsAsync(matching, cancellationToken);
-        var multiLegCount = await matching.CountAsync(e => e.Legs.Count > 1, cancellationToken);
+        var latestMultiLeg = matched.Where(e => multiLegIds.Contains(e.Id))
+            .OrderByDescending(e => e.SortKey).ThenByDescending(e => e.Id)
+            .Take(MultiLegVisitsShown).Select(e => e.Id).ToList();
 
         return new EventOverview(
-            total,
-            years,
-            hostSides.OrderByDescending(s => s.Count).ThenBy(s => s.Key).Select(s => new CountedValue(s.Key.ToString(), s.Key.ToString(), s.Count)).ToList(),
-            countries.OrderByDescending(c => c.Count).ThenBy(c => c.Key, StringComparer.OrdinalIgnoreCase).Select(c => new CountedValue(c.Key, c.Key, c.Count)).ToList(),
-            cities.OrderByDescending(c => c.Events).ThenBy(c => c.City, StringComparer.OrdinalIgnoreCase)
-                .Select(c => new CityCount(c.City, c.Country, c.Events, c.Legs)).ToList(),
-            types,
-            people,
-            pairs,
-            multiLegCount,
-            multiLeg);
+            tally.Total,
+            tally.Years(),
+            tally.HostSides(),
+            tally.Countries(),
+            tally.Cities(),
+            tally.Types(),
+            topPeople.Where(p => persons.ContainsKey(p.PersonId)).Select(p => new CountedValue(persons[p.PersonId].Slug, persons[p.PersonId].Name, p.Events))
+                .OrderByDescending(r => r.Count).ThenBy(r => r.Label, StringComparer.OrdinalIgnoreCase).ToList(),
+            topPairs.Where(p => persons.ContainsKey(p.First) && persons.ContainsKey(p.Second))
+                .Select(p => new PersonPairCount(persons[p.First], persons[p.Second], p.Events)).ToList(),
+            tally.MultiLegVisits,
+            await MultiLegVisitsAsync(db.Events.AsNoTracking().Where(e => EF.Parameter(latestMultiLeg).Contains(e.Id)), cancellationToken));
+    }
+
+    private sealed record LegPlace(int EventId, string City, string Country, bool Counted);
+
+    private sealed record Participation(int EventId, int PersonId);
+
+    // Rows ordered by event, handed on one event at a time.
+    private static async IAsyncEnumerable<(int EventId, List<T> Rows)> ByEvent<T>(IAsyncEnumerable<T> rows, Func<T, int> eventOf,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var current = new List<T>();
+        var currentId = 0;
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            var id = eventOf(row);
+            if (current.Count > 0 && id != currentId)
+            {
+                yield return (currentId, current);
+                current = [];
+            }
+
+            currentId = id;
+            current.Add(row);
+        }
+
+        if (current.Count > 0)
+        {
+            yield return (currentId, current);
+        }
     }
 
     /// <summary>The overview of every live event, from the kept counts (<see cref="KeptCounts"/>).</summary>
