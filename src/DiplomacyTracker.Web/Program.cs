@@ -16,9 +16,9 @@ if (await app.RunMaintenanceCommandAsync(args))
     return;
 }
 
+app.UseDiplomacyPipeline();
 await app.InitializeDatabaseAsync();
 app.StartFirstPageWarmUp();
-app.UseDiplomacyPipeline();
 await app.RunAsync();
 
 /// <summary>Entry point; public so WebApplicationFactory&lt;Program&gt; can host the app in tests.</summary>
