@@ -5,15 +5,16 @@ namespace DiplomacyTracker.Data.Events;
 /// <summary>
 /// A filtered overview, counted in memory from one pass over the matching events, their legs and their participants,
 /// each row seen once (<see cref="EventStatistics"/>). Counted in SQL, each of a dozen counts found the matching events
-/// again: at a million events, tens of thousands of lookups into Events per count (docs/performance.md).
+/// again: at a million events, tens of thousands of lookups into Events per count (docs/performance.md). Places group
+/// ignoring case, as the columns compare (NOCASE): "moscow" and "Moscow" are one city, named as first seen.
 /// </summary>
 internal sealed class OverviewTally
 {
     private readonly Dictionary<int, int> years = [];
     private readonly Dictionary<EventType, int> types = [];
     private readonly Dictionary<Side, int> hosts = [];
-    private readonly Dictionary<string, int> countries = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string City, string Country), (int Events, int Legs)> cities = [];
+    private readonly Dictionary<string, int> countries = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<(string City, string Country), (int Events, int Legs)> cities = new(PlaceComparer.Instance);
     private readonly Dictionary<int, int> people = [];
     private readonly Dictionary<(int First, int Second), int> pairs = [];
     private int unknownYear;
@@ -47,13 +48,14 @@ internal sealed class OverviewTally
         }
 
         var counted = legs.Where(l => l.Counted).ToList();
-        foreach (var country in counted.Select(l => l.Country).Distinct(StringComparer.Ordinal))
+        foreach (var country in counted.Select(l => l.Country).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             Increment(countries, country);
         }
 
-        foreach (var city in counted.GroupBy(l => (l.City, l.Country)))
+        foreach (var city in counted.GroupBy(l => (l.City, l.Country), PlaceComparer.Instance))
         {
+            // Setting an entry keeps the key already there: the spelling first seen names the city.
             var (events, legCount) = cities.GetValueOrDefault(city.Key);
             cities[city.Key] = (events + 1, legCount + city.Count());
         }
@@ -108,6 +110,17 @@ internal sealed class OverviewTally
     public IReadOnlyList<(int First, int Second, int Events)> TopPairs(int top) =>
         pairs.OrderByDescending(p => p.Value).ThenBy(p => p.Key.First).ThenBy(p => p.Key.Second).Take(top)
             .Select(p => (p.Key.First, p.Key.Second, p.Value)).ToList();
+
+    private sealed class PlaceComparer : IEqualityComparer<(string City, string Country)>
+    {
+        public static PlaceComparer Instance { get; } = new();
+
+        public bool Equals((string City, string Country) x, (string City, string Country) y) =>
+            StringComparer.OrdinalIgnoreCase.Equals(x.City, y.City) && StringComparer.OrdinalIgnoreCase.Equals(x.Country, y.Country);
+
+        public int GetHashCode((string City, string Country) place) =>
+            HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(place.City), StringComparer.OrdinalIgnoreCase.GetHashCode(place.Country));
+    }
 
     private static void Increment<TKey>(Dictionary<TKey, int> counts, TKey key)
         where TKey : notnull =>

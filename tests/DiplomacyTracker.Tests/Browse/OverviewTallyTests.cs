@@ -66,4 +66,15 @@ public sealed class OverviewTallyTests
         Assert.Equal([(1, 2, 2), (1, 3, 1)], tally.TopPairs(2));
         Assert.Equal(4, tally.TopPairs(10).Count); // 1+2, 1+3, 2+3, 1+4
     }
+
+    [Fact]
+    public void Places_that_differ_only_in_case_are_one_place_named_as_first_seen()
+    {
+        var tally = new OverviewTally();
+        tally.AddLegs([("Moscow", "Russia", true)]);
+        tally.AddLegs([("moscow", "russia", true), ("MOSCOW", "Russia", true)]);
+
+        Assert.Equal([("Moscow", "Russia", 2, 3)], tally.Cities().Select(c => (c.City, c.Country, c.Events, c.Legs)));
+        Assert.Equal([("Russia", 2)], tally.Countries().Select(c => (c.Value, c.Count)));
+    }
 }
