@@ -35,6 +35,24 @@ public sealed partial class TimelineCountsBrowserTests(BrowserFixture fixture) :
     });
 
     [Fact]
+    public Task The_type_list_opens_and_chooses_with_the_keyboard_alone_and_shows_its_choice_when_closed() => WithPageAsync(async page =>
+    {
+        var timeline = new TimelinePage(page);
+        await timeline.GotoAsync();
+        await timeline.EventType.FocusAsync();
+        // Closed, the field has no list (its items are rendered only while it is open).
+        await Assertions.Expect(page.GetByRole(AriaRole.Listbox)).ToHaveCountAsync(0);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Option, new() { NameRegex = new Regex(@"^State visit \(\d+\)$") })).ToBeVisibleAsync();
+        // Down from "Any type" to the first type, and Enter chooses it.
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/\?type=StateVisit$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Listbox)).ToHaveCountAsync(0);
+        await Assertions.Expect(timeline.EventType).ToHaveValueAsync("State visit");
+    });
+
+    [Fact]
     public Task Year_headings_and_the_jump_list_count_events_and_a_year_opens_its_page() => WithPageAsync(async page =>
     {
         var timeline = new TimelinePage(page);
