@@ -49,6 +49,35 @@ public sealed class EventApiTests(DiplomacyAppFactory app) : IClassFixture<Diplo
         "participant=Xi%",
     ];
 
+    [Fact]
+    public async Task Every_event_links_to_the_events_just_before_and_after_it_in_timeline_order()
+    {
+        await using var db = app.CreateDbContext();
+        var ordered = (await EventOracle.LoadAsync(db)).All.OrderBy(e => e.Start.SortKey).ThenBy(e => e.Id).ToList();
+        Assert.True(ordered.Count > 3);
+        using var client = app.CreateClient();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var details = await client.GetFromJsonAsync<JsonElement>($"/api/events/{ordered[i].Id}");
+            AssertNeighbour(i > 0 ? ordered[i - 1] : null, details.GetProperty("previous"));
+            AssertNeighbour(i < ordered.Count - 1 ? ordered[i + 1] : null, details.GetProperty("next"));
+        }
+
+        static void AssertNeighbour(Data.Events.Event? expected, JsonElement shown)
+        {
+            if (expected is null)
+            {
+                Assert.Equal(JsonValueKind.Null, shown.ValueKind);
+                return;
+            }
+
+            Assert.Equal(expected.Id, shown.GetProperty("id").GetInt32());
+            Assert.Equal(expected.Title, shown.GetProperty("title").GetString());
+            var year = shown.GetProperty("start").GetProperty("year");
+            Assert.Equal(expected.Start.Year, year.ValueKind == JsonValueKind.Number ? year.GetInt32() : null);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(FilterQueries))]
     public async Task Every_filter_and_combination_returns_exactly_the_matching_events_in_date_order(string queryString)
