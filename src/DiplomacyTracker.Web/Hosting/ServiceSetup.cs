@@ -128,10 +128,25 @@ internal static class ServiceSetup
         app.MapExports();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
-        // The endpoints (every page, API and static asset, from the components' attributes) are otherwise built when
-        // the server starts, after the database is ready: built now on the other core, while it is brought up
-        // (docs/performance.md, cold start). The server's start takes the finished list.
-        var endpoints = ((IEndpointRouteBuilder)app).DataSources;
-        _ = Task.Run(() => endpoints.Sum(source => source.Endpoints.Count));
+        // The pages' endpoints (found by reflection over every component, with the circuit hub's) are otherwise built
+        // when the server starts, after the database is ready: built now on the other core, while it is brought up
+        // (docs/performance.md, cold start). Their data source keeps them; the server's start takes the finished list.
+        var pages = ((IEndpointRouteBuilder)app).DataSources.Where(IsRazorComponents).ToList();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ServiceSetup));
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                _ = pages.Sum(source => source.Endpoints.Count);
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "Building the pages' endpoints ahead of the server's start failed; the server builds them itself");
+            }
+        });
     }
+
+    // ASP.NET Core's data source of the Razor components' endpoints (its type is internal).
+    private static bool IsRazorComponents(EndpointDataSource source) =>
+        source.GetType().Name.StartsWith("RazorComponentEndpointDataSource", StringComparison.Ordinal);
 }
