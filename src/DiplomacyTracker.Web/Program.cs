@@ -17,8 +17,9 @@ if (await app.RunMaintenanceCommandAsync(args))
 }
 
 app.UseDiplomacyPipeline();
+var pageEndpoints = app.BuildPageEndpointsAheadAsync();
 await app.InitializeDatabaseAsync();
-app.StartFirstPageWarmUp();
+await pageEndpoints;
 await app.RunAsync();
 
 /// <summary>Entry point; public so WebApplicationFactory&lt;Program&gt; can host the app in tests.</summary>

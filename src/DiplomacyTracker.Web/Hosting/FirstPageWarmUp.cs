@@ -8,56 +8,50 @@ namespace DiplomacyTracker.Web.Hosting;
 
 /// <summary>
 /// Reads what the unfiltered timeline shows (its first page and cards, the filter panel's choices and counts, the
-/// names behind search) on a background thread while the rest of start-up runs, on the machine's other core: EF Core
-/// compiles each query once per process and the read cache keeps the answers, so the first reader after a start does
-/// not pay for either (docs/performance.md, cold start). Index reads and kept counts only (StartupQueryPlanTests); a
-/// failure is logged and changes nothing, the first request then reads for itself. Startup:WarmUp = false turns it off.
+/// names behind search) while the server finishes starting, on the machine's other core: EF Core compiles each query
+/// once per process and the read cache keeps the answers, so the first reader after a start does not pay for either
+/// (docs/performance.md, cold start). Index reads and kept counts only (StartupQueryPlanTests); a failure is logged and
+/// changes nothing, the first request then reads for itself. A hosted service, so the host waits for it when it stops.
+/// Startup:WarmUp = false turns it off.
 /// </summary>
 public sealed class FirstPageWarmUp(
     EventQueries events,
     EventStatistics statistics,
     NameIndex names,
     EventMarkup markup,
-    IHostApplicationLifetime lifetime,
-    ILogger<FirstPageWarmUp> logger)
+    IConfiguration configuration,
+    ILogger<FirstPageWarmUp> logger) : BackgroundService
 {
-    /// <summary>Finishes when the reads are done (or failed, or the app stopped); complete before <see cref="Start"/>.</summary>
-    public Task Completion { get; private set; } = Task.CompletedTask;
+    /// <summary>Finishes when the reads are done (or failed, or the app stopped).</summary>
+    public Task Completion => ExecuteTask ?? Task.CompletedTask;
 
-    public void Start() => Completion = Task.Run(ReadAsync);
-
-    private async Task ReadAsync()
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var stopping = lifetime.ApplicationStopping;
+        if (!configuration.GetValue("Startup:WarmUp", true))
+        {
+            return;
+        }
+
+        // The host starts the server once this yields.
+        await Task.Yield();
         var elapsed = Stopwatch.StartNew();
         try
         {
             var timeline = EventFilterQuery.Parse([]);
-            var page = await events.SearchAsync(timeline.Filter, timeline.Page, timeline.PageSize, stopping);
+            var page = await events.SearchAsync(timeline.Filter, timeline.Page, timeline.PageSize, stoppingToken);
             await markup.PrepareAsync(page.Items);
-            await statistics.GetFacetsAsync(timeline.Filter, stopping);
-            await events.GetFilterChoicesAsync(stopping);
-            await names.GetAsync(stopping);
+            await statistics.GetFacetsAsync(timeline.Filter, stoppingToken);
+            await events.GetFilterChoicesAsync(stoppingToken);
+            await names.GetAsync(stoppingToken);
             logger.LogInformation("Read the first timeline page ahead of the first request in {Elapsed:0} ms", elapsed.Elapsed.TotalMilliseconds);
         }
-        catch (Exception) when (stopping.IsCancellationRequested)
+        catch (Exception exception) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopped before it finished: nothing to keep.
+            logger.LogDebug(exception, "The app stopped before the first timeline page was read ahead");
         }
         catch (Exception exception)
         {
             logger.LogWarning(exception, "Reading the first timeline page ahead of the first request failed; the first request reads it itself");
-        }
-    }
-}
-
-public static class FirstPageWarmUpSetup
-{
-    public static void StartFirstPageWarmUp(this WebApplication app)
-    {
-        if (app.Configuration.GetValue("Startup:WarmUp", true))
-        {
-            app.Services.GetRequiredService<FirstPageWarmUp>().Start();
         }
     }
 }

@@ -69,6 +69,7 @@ internal static class ServiceSetup
         services.AddDiplomacyData();
         services.AddSingleton<DiplomacyTracker.Web.Features.Timeline.EventMarkup>();
         services.AddSingleton<FirstPageWarmUp>();
+        services.AddHostedService(provider => provider.GetRequiredService<FirstPageWarmUp>());
         builder.AddDiplomacyBackups();
         builder.AddDiplomacyEditing();
 
@@ -127,13 +128,20 @@ internal static class ServiceSetup
         app.MapEventReadApi();
         app.MapExports();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
 
-        // The pages' endpoints (found by reflection over every component, with the circuit hub's) are otherwise built
-        // when the server starts, after the database is ready: built now on the other core, while it is brought up
-        // (docs/performance.md, cold start). Their data source keeps them; the server's start takes the finished list.
+    /// <summary>
+    /// Builds the pages' endpoints (found by reflection over every component, with the circuit hub's) on the other
+    /// core while the database is brought up; the server's start otherwise builds them after it (docs/performance.md,
+    /// cold start). Their data source keeps them (the minimal APIs' sources build theirs again on every read, so they
+    /// are left to the server). Awaited before the server starts, which then takes the finished list; a failure is
+    /// logged and the server builds them itself.
+    /// </summary>
+    public static Task BuildPageEndpointsAheadAsync(this WebApplication app)
+    {
         var pages = ((IEndpointRouteBuilder)app).DataSources.Where(IsRazorComponents).ToList();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ServiceSetup));
-        _ = Task.Run(() =>
+        return Task.Run(() =>
         {
             try
             {
