@@ -159,35 +159,37 @@ public sealed class EventStatistics(IDbContextFactory<DiplomacyDbContext> contex
         }
 
         // The matching events are found once, then counted here from three reads by their ids (OverviewTally).
-        var tally = new OverviewTally();
-        var matched = await matching.Select(e => new { e.Id, e.SortKey, e.Type, e.HostSide }).ToListAsync(cancellationToken);
-        foreach (var e in matched)
+        var tally = new OverviewTally(MultiLegVisitsShown);
+        // Streamed: only each event's id and date are kept (8 bytes an event), for the reads below and for dating the
+        // visits with several legs.
+        var ids = new List<int>();
+        var sortKeys = new List<int>();
+        await foreach (var e in matching.Select(e => new { e.Id, e.SortKey, e.Type, e.HostSide }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             tally.AddEvent(e.SortKey, e.Type, e.HostSide);
+            ids.Add(e.Id);
+            sortKeys.Add(e.SortKey);
         }
 
         // In id order, so each event's rows come together (and SQLite walks the EventId indexes in order).
-        var ids = matched.Select(e => e.Id).Order().ToList();
+        var idOrder = ids.ToArray();
+        var sortKeyById = sortKeys.ToArray();
+        Array.Sort(idOrder, sortKeyById);
         var legs = db.EventLegs.IgnoreQueryFilters().AsNoTracking()
-            .Where(l => EF.Parameter(ids).Contains(l.EventId))
+            .Where(l => EF.Parameter(idOrder).Contains(l.EventId))
             .OrderBy(l => l.EventId);
         // With "only Xi–Putin meetings" the places are where they met, as the venue filter then reads them.
         var meetingLegs = EventQueries.XiPutinLegs(db);
         var legRows = filter.XiPutinOnly
             ? legs.Select(l => new LegPlace(l.EventId, l.City, l.Country, meetingLegs.Contains(l.Id)))
             : legs.Select(l => new LegPlace(l.EventId, l.City, l.Country, true));
-        var multiLegIds = new HashSet<int>();
         await foreach (var (eventId, eventLegs) in ByEvent(legRows.AsAsyncEnumerable(), l => l.EventId, cancellationToken))
         {
-            tally.AddLegs(eventLegs.ConvertAll(l => (l.City, l.Country, l.Counted)));
-            if (eventLegs.Count > 1)
-            {
-                multiLegIds.Add(eventId);
-            }
+            tally.AddLegs(eventId, sortKeyById[Array.BinarySearch(idOrder, eventId)], eventLegs.ConvertAll(l => (l.City, l.Country, l.Counted)));
         }
 
         var participations = db.EventParticipants.IgnoreQueryFilters().AsNoTracking()
-            .Where(p => EF.Parameter(ids).Contains(p.EventId))
+            .Where(p => EF.Parameter(idOrder).Contains(p.EventId))
             .OrderBy(p => p.EventId)
             .Select(p => new Participation(p.EventId, p.PersonId));
         await foreach (var (_, eventPeople) in ByEvent(participations.AsAsyncEnumerable(), p => p.EventId, cancellationToken))
@@ -202,9 +204,7 @@ public sealed class EventStatistics(IDbContextFactory<DiplomacyDbContext> contex
             .Where(p => personIds.Contains(p.Id))
             .Select(p => new PersonRef(p.Id, p.Slug, p.NameEn, p.Country))
             .ToDictionaryAsync(p => p.Id, cancellationToken);
-        var latestMultiLeg = matched.Where(e => multiLegIds.Contains(e.Id))
-            .OrderByDescending(e => e.SortKey).ThenByDescending(e => e.Id)
-            .Take(MultiLegVisitsShown).Select(e => e.Id).ToList();
+        var latestMultiLegIds = tally.LatestMultiLegVisits.ToList();
 
         return new EventOverview(
             tally.Total,
@@ -218,7 +218,7 @@ public sealed class EventStatistics(IDbContextFactory<DiplomacyDbContext> contex
             topPairs.Where(p => persons.ContainsKey(p.First) && persons.ContainsKey(p.Second))
                 .Select(p => new PersonPairCount(persons[p.First], persons[p.Second], p.Events)).ToList(),
             tally.MultiLegVisits,
-            await MultiLegVisitsAsync(db.Events.AsNoTracking().Where(e => EF.Parameter(latestMultiLeg).Contains(e.Id)), cancellationToken));
+            await MultiLegVisitsAsync(db.Events.AsNoTracking().Where(e => EF.Parameter(latestMultiLegIds).Contains(e.Id)), cancellationToken));
     }
 
     private sealed record LegPlace(int EventId, string City, string Country, bool Counted);

@@ -6,10 +6,14 @@ namespace DiplomacyTracker.Data.Events;
 /// A filtered overview, counted in memory from one pass over the matching events, their legs and their participants,
 /// each row seen once (<see cref="EventStatistics"/>). Counted in SQL, each of a dozen counts found the matching events
 /// again: at a million events, tens of thousands of lookups into Events per count (docs/performance.md). Places group
-/// ignoring case, as the columns compare (NOCASE): "moscow" and "Moscow" are one city, named as first seen.
+/// ignoring case, as the columns compare: "moscow" and "Moscow" are one city, named as first seen. Ordinal
+/// ignore-case is the same approximation of the columns' collations as TimelineIndex makes (SQLite's NOCASE folds
+/// ASCII letters only; PostgreSQL's ICU collation also equates composed and decomposed accents).
 /// </summary>
-internal sealed class OverviewTally
+internal sealed class OverviewTally(int multiLegVisitsKept = 20)
 {
+    // The latest visits with several legs, as few as are shown: the earliest is dropped past that.
+    private readonly SortedSet<(int SortKey, int Id)> latestMultiLeg = [];
     private readonly Dictionary<int, int> years = [];
     private readonly Dictionary<EventType, int> types = [];
     private readonly Dictionary<Side, int> hosts = [];
@@ -39,12 +43,20 @@ internal sealed class OverviewTally
         Increment(hosts, host);
     }
 
+    /// <summary>The ids of the latest visits with several legs (by date, then id), newest first.</summary>
+    public IReadOnlyList<int> LatestMultiLegVisits => latestMultiLeg.Reverse().Select(v => v.Id).ToList();
+
     /// <summary>All the legs of one event; the places count those marked (with "only Xi–Putin meetings", where they met).</summary>
-    public void AddLegs(IReadOnlyList<(string City, string Country, bool Counted)> legs)
+    public void AddLegs(int eventId, int sortKey, IReadOnlyList<(string City, string Country, bool Counted)> legs)
     {
         if (legs.Count > 1)
         {
             MultiLegVisits++;
+            latestMultiLeg.Add((sortKey, eventId));
+            if (latestMultiLeg.Count > multiLegVisitsKept)
+            {
+                latestMultiLeg.Remove(latestMultiLeg.Min);
+            }
         }
 
         var counted = legs.Where(l => l.Counted).ToList();

@@ -29,10 +29,10 @@ public sealed class OverviewTallyTests
     {
         var tally = new OverviewTally();
         // Moscow, Kazan, Moscow again: one visit with three legs in one country.
-        tally.AddLegs([("Moscow", "Russia", true), ("Kazan", "Russia", true), ("Moscow", "Russia", true)]);
-        tally.AddLegs([("Moscow", "Russia", true)]);
-        tally.AddLegs([("Beijing", "China", true)]);
-        tally.AddLegs([]);
+        tally.AddLegs(1, 20240101, [("Moscow", "Russia", true), ("Kazan", "Russia", true), ("Moscow", "Russia", true)]);
+        tally.AddLegs(2, 20240101, [("Moscow", "Russia", true)]);
+        tally.AddLegs(3, 20240101, [("Beijing", "China", true)]);
+        tally.AddLegs(4, 20240101, []);
 
         Assert.Equal(1, tally.MultiLegVisits);
         Assert.Equal([("Russia", 2), ("China", 1)], tally.Countries().Select(c => (c.Value, c.Count)));
@@ -46,7 +46,7 @@ public sealed class OverviewTallyTests
     {
         var tally = new OverviewTally();
         // With "only Xi–Putin meetings": they met in Beijing; the Shanghai leg is not where they met.
-        tally.AddLegs([("Beijing", "China", true), ("Shanghai", "China", false)]);
+        tally.AddLegs(5, 20240101, [("Beijing", "China", true), ("Shanghai", "China", false)]);
 
         Assert.Equal(1, tally.MultiLegVisits);
         Assert.Equal([("Beijing", 1, 1)], tally.Cities().Select(c => (c.City, c.Events, c.Legs)));
@@ -71,10 +71,25 @@ public sealed class OverviewTallyTests
     public void Places_that_differ_only_in_case_are_one_place_named_as_first_seen()
     {
         var tally = new OverviewTally();
-        tally.AddLegs([("Moscow", "Russia", true)]);
-        tally.AddLegs([("moscow", "russia", true), ("MOSCOW", "Russia", true)]);
+        tally.AddLegs(6, 20240101, [("Moscow", "Russia", true)]);
+        tally.AddLegs(7, 20240101, [("moscow", "russia", true), ("MOSCOW", "Russia", true)]);
 
         Assert.Equal([("Moscow", "Russia", 2, 3)], tally.Cities().Select(c => (c.City, c.Country, c.Events, c.Legs)));
         Assert.Equal([("Russia", 2)], tally.Countries().Select(c => (c.Value, c.Count)));
+    }
+
+    [Fact]
+    public void The_latest_visits_with_several_legs_are_kept_newest_first_as_many_as_are_shown()
+    {
+        var tally = new OverviewTally(multiLegVisitsKept: 3);
+        (string, string, bool)[] twoLegs = [("Moscow", "Russia", true), ("Kazan", "Russia", true)];
+        tally.AddLegs(10, 20240510, twoLegs);
+        tally.AddLegs(11, 20190605, twoLegs);
+        tally.AddLegs(12, 20240510, twoLegs); // the same day as 10: the higher id is the later, as on the timeline
+        tally.AddLegs(13, 20250101, [("Beijing", "China", true)]); // one leg: not a multi-leg visit
+        tally.AddLegs(14, 20230301, twoLegs);
+
+        Assert.Equal(4, tally.MultiLegVisits);
+        Assert.Equal([12, 10, 14], tally.LatestMultiLegVisits);
     }
 }
