@@ -67,5 +67,21 @@ public sealed class EditDraftMappingTests(EditingApp app) : IClassFixture<Editin
 
         using var client = app.CreateApiClient();
         await AssertSameDraftAsync(client, saved.EventId);
+
+        // And that draft is what the rules say, not only the same from both sides.
+        var xi = await app.PersonIdAsync("xi-jinping");
+        var putin = await app.PersonIdAsync("vladimir-putin");
+        var edit = (await app.Commands.GetForEditAsync(saved.EventId))!.Draft;
+        var leg = Assert.Single(edit.Legs);
+        // Lavrov, listed among the other attendees but also a participant, is an attendee by his key.
+        Assert.Equal(new[] { xi, putin, lavrov }.Order().Select(id => $"p{id}"), leg.AttendeeKeys);
+        Assert.Equal([wang], leg.OtherAttendeeIds);
+        var byText = edit.Statements.ToDictionary(st => st.Text);
+        var minister = byText["A word from a minister who was not a participant."];
+        Assert.Equal((null, wang, "Wang Yi"), (minister.SpeakerKey, minister.SpeakerPersonId, minister.SpeakerName));
+        Assert.Equal($"p{lavrov}", byText["A participant speaking."].SpeakerKey);
+        Assert.Null(byText["A line without a source."].SourceKey);
+        Assert.Equal(edit.Sources.Single().Key, minister.SourceKey);
+        Assert.Null(edit.Documents.Single(d => d.Title == "An unsourced memorandum").SourceKey);
     }
 }
