@@ -67,9 +67,15 @@ public sealed partial class TimelineCountsBrowserTests(BrowserFixture fixture) :
         await Assertions.Expect(timeline.Card("Putin's state visit to China")).ToBeVisibleAsync();
 
         // The pager at the top moves pages too, keeping the page size.
-        await timeline.Pager("top").GetByRole(AriaRole.Button, new() { Name = "First page" }).ClickAsync();
+        await timeline.Pager("top").GetByRole(AriaRole.Link, new() { Name = "First page" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/\?pageSize=3$"));
         ShellTests.AssertNoSeriousViolations(await page.RunAxe());
+
+        // The pages are links: the keyboard reaches them and Enter follows one.
+        await timeline.Pager("bottom").GetByRole(AriaRole.Link, new() { Name = "Next page" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/\?page=2&pageSize=3$"));
+        await Assertions.Expect(timeline.Pager("top").GetByRole(AriaRole.Link, new() { Name = "Page 2", Exact = true })).ToHaveAttributeAsync("aria-current", "page");
     });
 
     [Fact]

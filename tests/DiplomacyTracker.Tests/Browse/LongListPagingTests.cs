@@ -51,13 +51,24 @@ public sealed class LongListPagingTests(LongListPagingTests.GeneratedRecordApp a
         Assert.Equal(expected.Take(ParticipantQueries.PageSize), EventLinks(first, "attended-heading"));
         Assert.Contains($"Page 1 of {pages}", Pager(first, "Pages of events attended"), StringComparison.Ordinal);
 
+        // The pager is plain links: "Next page" in the served HTML (no circuit needed) leads to the second page, at the
+        // list's heading.
+        var next = first.QuerySelector("nav.pager[aria-label='Pages of events attended'] a[aria-label='Next page']")?.GetAttribute("href");
+        Assert.NotNull(next);
+        Assert.EndsWith("?events=2#attended-heading", next, StringComparison.Ordinal);
+        var second = await PageAsync(client, new Uri(next).PathAndQuery);
+        Assert.Equal(expected.Skip(ParticipantQueries.PageSize).Take(ParticipantQueries.PageSize), EventLinks(second, "attended-heading"));
+
         var last = await PageAsync(client, $"/participants/{slug}?events={pages}");
         Assert.Equal(expected.Skip((pages - 1) * ParticipantQueries.PageSize), EventLinks(last, "attended-heading"));
         Assert.Equal((pages - 1) * ParticipantQueries.PageSize + 1, ((IHtmlOrderedListElement)last.QuerySelector("section[aria-labelledby=attended-heading] ol.plain-list")!).Start);
 
-        // Past the last page (an old link, after deletions): the last page.
+        // Past the last page (an old link, after deletions): no events, and a link to the last page.
         var past = await PageAsync(client, $"/participants/{slug}?events={pages + 1}");
-        Assert.Equal(EventLinks(last, "attended-heading"), EventLinks(past, "attended-heading"));
+        Assert.Empty(EventLinks(past, "attended-heading"));
+        var toLast = past.QuerySelector("section[aria-labelledby=attended-heading] p.muted a");
+        Assert.Equal($"the last is page {pages}", toLast?.TextContent);
+        Assert.EndsWith($"?events={pages}#attended-heading", toLast!.GetAttribute("href"), StringComparison.Ordinal);
 
         // The statements list keeps its own page.
         Assert.Equal(EventLinks(first, "said-heading"), EventLinks(last, "said-heading"));
